@@ -15,8 +15,8 @@ export type ValueType =
   | { kind: 'ipv6' }
   /** IPv4 or IPv6 address. */
   | { kind: 'ip' }
-  /** Address with an optional /prefix (IPv4 0-32, IPv6 0-128). */
-  | { kind: 'cidr' }
+  /** Address with an optional /prefix (IPv4 0-32, IPv6 0-128); `also` lists words accepted too. */
+  | { kind: 'cidr'; also?: readonly string[] }
   /** A range of addresses as keepalived's virtual_server_group accepts: 10.0.0.1-10 */
   | { kind: 'ip-range' }
   /** Network interface name (at most 15 characters). */

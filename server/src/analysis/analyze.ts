@@ -1,0 +1,68 @@
+// The analysis pipeline shared by the language server and the CLI:
+// text → syntax tree → interpretation (with includes) → typed model → single-file rules.
+import { buildModel } from '../model/build';
+import type { ConfigModel } from '../model/types';
+import { interpret, type IncludeResolver } from '../parser/interpreter';
+import type { SyntaxTree } from '../parser/syntax';
+import { parseSyntax } from '../parser/syntax-builder';
+import { FILE_RULES } from '../rules';
+import type { FileRule, Report } from '../rules/rule';
+import { SCHEMA, type Schema } from '../schema';
+import type { Finding, RuleLevel } from './finding';
+
+export interface ReadOptions {
+  schema?: Schema;
+  includes?: IncludeResolver;
+  /** Read as `keepalived -i ID` would. */
+  configId?: string;
+}
+
+export interface CheckOptions {
+  schema?: Schema;
+  /** Per-rule level from settings: 'off' or a severity that replaces the rule's own. */
+  levels?: Readonly<Record<string, RuleLevel | undefined>>;
+  rules?: readonly FileRule[];
+}
+
+/** Reads a node's root file (with its includes) into the typed model. */
+export function readModel(tree: SyntaxTree, opts: ReadOptions = {}): ConfigModel {
+  const schema = opts.schema ?? SCHEMA;
+  const interp = interpret(tree, { schema, includes: opts.includes, configId: opts.configId });
+  return buildModel(tree, interp, opts.configId);
+}
+
+export function readText(text: string, uri: string, opts: ReadOptions = {}): ConfigModel {
+  return readModel(parseSyntax(text, uri), opts);
+}
+
+/** Applies a rule's configured level to what it reports; undefined drops the report. */
+export function withLevel(code: string, own: Finding['severity'], levels: CheckOptions['levels']): Finding['severity'] | undefined {
+  const level = levels?.[code];
+  if (level === 'off') return undefined;
+  return level ?? own;
+}
+
+export function checkModel(model: ConfigModel, opts: CheckOptions = {}): Finding[] {
+  const schema = opts.schema ?? SCHEMA;
+  const out: Finding[] = [];
+  for (const rule of opts.rules ?? FILE_RULES) {
+    if (opts.levels?.[rule.id] === 'off') continue;
+    const report = (r: Report) => {
+      const severity = withLevel(rule.id, r.severity ?? rule.severity, opts.levels);
+      if (severity) out.push({ ...r, code: rule.id, severity });
+    };
+    try {
+      rule.check({ model, schema, report });
+    } catch (e) {
+      // A rule must never take the server down: say what broke, on the first line.
+      out.push({
+        uri: model.uri,
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        severity: 'information',
+        code: rule.id,
+        message: `Internal error in rule ${rule.id}: ${(e as Error).message}`,
+      });
+    }
+  }
+  return out;
+}

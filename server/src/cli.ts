@@ -1,0 +1,76 @@
+// keepalived-lint: checks node configs from the terminal. The files given together are one
+// cluster, so their peer consistency is checked too.
+import { readFileSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import { compareFindings, type Finding } from './analysis/finding';
+import { checkFiles } from './analysis/check-files';
+import { formatJson, formatSarif, formatText, type Located } from './cli-format';
+import { SCHEMA } from './schema';
+import { explainText } from './schema/describe';
+import { uriToPath } from './workspace/include-resolver';
+
+const USAGE = `usage: keepalived-lint [--format text|json|sarif] FILE...
+       keepalived-lint --explain KEYWORD
+       keepalived-lint --list-keywords
+
+Checks keepalived.conf files; files given together are checked as peers of one cluster.
+Exit status: 0 no error, 1 errors found, 2 bad usage or unreadable file.`;
+
+function fail(msg: string): never {
+  process.stderr.write(`keepalived-lint: ${msg}\n${USAGE}\n`);
+  process.exit(2);
+}
+
+function main(argv: string[]): number {
+  let format = 'text';
+  const files: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--help' || a === '-h') {
+      process.stdout.write(USAGE + '\n');
+      return 0;
+    } else if (a === '--format' || a.startsWith('--format=')) {
+      format = a.includes('=') ? a.slice(a.indexOf('=') + 1) : (argv[++i] ?? '');
+      if (!['text', 'json', 'sarif'].includes(format)) fail(`unknown format '${format}'`);
+    } else if (a === '--explain') {
+      const k = argv[++i];
+      if (!k) fail('--explain needs a keyword');
+      const specs = SCHEMA.named(k);
+      if (!specs.length) {
+        process.stderr.write(`keepalived-lint: '${k}' is not a keepalived keyword\n`);
+        return 2;
+      }
+      process.stdout.write(explainText(specs) + '\n');
+      return 0;
+    } else if (a === '--list-keywords') {
+      const list = SCHEMA.all.map((s) => ({ path: s.path, keyword: s.keyword, args: s.args, doc: s.doc }));
+      process.stdout.write(JSON.stringify(list, null, 2) + '\n');
+      return 0;
+    } else if (a.startsWith('-') && a !== '-') {
+      fail(`unknown option '${a}'`);
+    } else files.push(a);
+  }
+  if (files.length === 0) fail('no file given');
+
+  const texts = new Map<string, string>();
+  for (const f of files) {
+    try {
+      texts.set(resolve(f), readFileSync(f, 'utf8'));
+    } catch (e) {
+      process.stderr.write(`keepalived-lint: cannot read ${f}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+      return 2;
+    }
+  }
+  const given = new Map(files.map((f) => [resolve(f), f]));
+  const findings = checkFiles(texts);
+  const located: Located[] = findings.sort(compareFindings).map((finding: Finding) => {
+    const abs = uriToPath(finding.uri);
+    return { file: given.get(abs) ?? relative(process.cwd(), abs), finding };
+  });
+  if (format === 'json') process.stdout.write(formatJson(located) + '\n');
+  else if (format === 'sarif') process.stdout.write(formatSarif(located, new Map()) + '\n');
+  else if (located.length) process.stdout.write(formatText(located) + '\n');
+  return located.some((l) => l.finding.severity === 'error') ? 1 : 0;
+}
+
+process.exitCode = main(process.argv.slice(2));

@@ -1,0 +1,2 @@
+// Entry point of dist/server.js (filled in by the language server module).
+import './server';

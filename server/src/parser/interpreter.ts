@@ -1,0 +1,353 @@
+// Reads a syntax tree the way keepalived's process_stream() does: lines are matched against the
+// keywords of the current block, a keyword that opens a block reads the following `{`, and every
+// deviation (unknown keyword, `{` where none belongs, missing `{`, extra `}`) is recorded with the
+// same consequences keepalived draws from it: e.g. the lines after an unknown keyword's `{` are
+// read at the current level, and its `}` ends the enclosing block.
+import { childPath, type Schema } from '../schema';
+import { matchForms, matchLine, type Binder, type LineIssue } from '../schema/validate-line';
+import type { ArgSpec, KeywordSpec, RefTarget } from '../schema/types';
+import {
+  conditionHolds,
+  isIncludeKeyword,
+  parseCondition,
+  parseDefinition,
+  parseSequence,
+  substitute,
+  type Definition,
+} from './preprocess';
+import type { Condition, Statement, ValueLine } from './statements';
+import type { SyntaxNode, SyntaxTree, Word } from './syntax';
+import { parseSyntax } from './syntax-builder';
+
+export interface IncludeTarget {
+  uri: string;
+  tree: SyntaxTree;
+}
+
+export interface IncludeResolver {
+  /** Files matched by an include pattern written in `fromUri`, in keepalived's (sorted) order. */
+  resolve(pattern: string, fromUri: string): IncludeTarget[];
+}
+
+export interface IncludeRef {
+  keyword: Word;
+  /** The pattern words (a pattern may contain spaces inside braces). */
+  words: Word[];
+  pattern: string;
+  targets: string[];
+  condition?: Condition;
+}
+
+/** A word that defines a named object or refers to one. */
+export interface SymbolUse {
+  word: Word;
+  role: 'definition' | 'reference';
+  target: RefTarget;
+  stmt: Statement;
+  line?: ValueLine;
+}
+
+type Event =
+  | { t: 'line'; words: Word[]; condition?: Condition }
+  | { t: 'open'; brace: Word }
+  | { t: 'close'; brace: Word; stray: boolean };
+
+export interface Interpretation {
+  statements: Statement[];
+  /** Every statement, in reading order (flattened). */
+  all: Statement[];
+  definitions: Definition[];
+  includes: IncludeRef[];
+  /** `{` that keepalived ignores: after a keyword that opens no block, or an unknown one. */
+  unexpectedOpens: { brace: Word; after?: Statement }[];
+  /** Keywords that need a `{` which does not follow. */
+  missingOpens: Statement[];
+  /** `}` with no `{` to close. */
+  extraCloses: Word[];
+  /** `}` keepalived reads at top level because of an earlier displaced block. */
+  displacedCloses: { brace: Word; cause?: Statement }[];
+  /** Blocks still open at the end of the input. */
+  unclosed: Statement[];
+  /** Conditional ids used by `@ID` lines. */
+  configIds: Set<string>;
+  /** Files read (the root and its includes). */
+  files: string[];
+  /** The syntax trees of those files. */
+  trees: SyntaxTree[];
+  symbols: SymbolUse[];
+}
+
+export interface InterpretOptions {
+  schema: Schema;
+  includes?: IncludeResolver;
+  /** Emulates `keepalived -i ID`; undefined reads every conditional line. */
+  configId?: string;
+}
+
+const MAX_INCLUDE_DEPTH = 16;
+
+class EventSource {
+  private readonly queue: Event[] = [];
+  private pos = 0;
+  readonly defs = new Map<string, string>();
+
+  constructor(
+    private readonly out: Interpretation,
+    private readonly opts: InterpretOptions,
+  ) {}
+
+  /** Flattens the tree (and its includes) into events up front: configs are small next to memory. */
+  load(tree: SyntaxTree): void {
+    this.out.files.push(tree.uri);
+    this.out.trees.push(tree);
+    this.nodes(tree.nodes, 0, new Set([tree.uri]));
+  }
+
+  next(): Event | undefined {
+    return this.pos < this.queue.length ? this.queue[this.pos++] : undefined;
+  }
+
+  peek(): Event | undefined {
+    return this.queue[this.pos];
+  }
+
+  private nodes(nodes: readonly SyntaxNode[], depth: number, stack: Set<string>): void {
+    for (const n of nodes) {
+      if (n.kind === 'line') this.line(n.words, depth, stack);
+      else if (n.kind === 'block') {
+        this.queue.push({ t: 'open', brace: n.open });
+        this.nodes(n.children, depth, stack);
+        if (n.close) this.queue.push({ t: 'close', brace: n.close, stray: false });
+      } else this.queue.push({ t: 'close', brace: n.brace, stray: true });
+    }
+  }
+
+  private line(words: Word[], depth: number, stack: Set<string>, inherited?: Condition): void {
+    let condition = inherited;
+    if (words[0].kind === 'conditional') {
+      condition = parseCondition(words[0]);
+      this.out.configIds.add(condition.id);
+      if (this.opts.configId !== undefined && !conditionHolds(condition, this.opts.configId)) return;
+      words = words.slice(1);
+      if (words.length === 0) return;
+    }
+    const first = words[0];
+    if (first.kind === 'definition') {
+      const def = parseDefinition(first);
+      if (def) {
+        this.out.definitions.push(def);
+        this.defs.set(def.name, def.value);
+      }
+      return;
+    }
+    if (first.kind === 'seq') {
+      const seq = parseSequence(first.value);
+      const template = words.slice(1);
+      if (!seq || template.length === 0) return;
+      for (const row of seq.rows) {
+        for (const [k, v] of row) this.defs.set(k, v);
+        this.expand(template, depth, stack, condition, true);
+      }
+      return;
+    }
+    this.expand(words, depth, stack, condition, false);
+  }
+
+  /** Applies `$NAME` substitution, then include handling, then queues the line. */
+  private expand(words: Word[], depth: number, stack: Set<string>, condition: Condition | undefined, force: boolean): void {
+    const text = words.map((w) => w.text).join(' ');
+    const replaced = this.defs.size ? substitute(text, this.defs) : undefined;
+    if (replaced !== undefined || force) {
+      const t = replaced ?? text;
+      if (depth < MAX_INCLUDE_DEPTH && t !== text) {
+        this.synthetic(t, words, depth + 1, stack, condition);
+        return;
+      }
+    }
+    if (isIncludeKeyword(words[0].value)) {
+      this.include(words, depth, stack, condition);
+      return;
+    }
+    this.queue.push({ t: 'line', words, condition });
+  }
+
+  /** Re-reads substituted text; its words point back at the line that produced them. */
+  private synthetic(text: string, origin: Word[], depth: number, stack: Set<string>, condition?: Condition): void {
+    const tree = parseSyntax(text, origin[0].uri);
+    const first = origin[0];
+    const last = origin[origin.length - 1];
+    const range = { start: first.range.start, end: last.range.end };
+    for (const w of tree.words) {
+      w.origin = first;
+      w.range = range;
+      w.start = first.start;
+      w.end = last.end;
+    }
+    const saved = this.queue.length;
+    this.nodes(tree.nodes, depth, stack);
+    // Conditions written before the expansion apply to every line it produced.
+    if (condition) {
+      for (let i = saved; i < this.queue.length; i++) {
+        const e = this.queue[i];
+        if (e.t === 'line' && !e.condition) e.condition = condition;
+      }
+    }
+  }
+
+  private include(words: Word[], depth: number, stack: Set<string>, condition?: Condition): void {
+    const patternWords = words.slice(1);
+    const pattern = patternWords.map((w) => w.value).join(' ');
+    const ref: IncludeRef = { keyword: words[0], words: patternWords, pattern, targets: [], condition };
+    this.out.includes.push(ref);
+    if (!pattern || !this.opts.includes || depth >= MAX_INCLUDE_DEPTH) return;
+    for (const target of this.opts.includes.resolve(pattern, words[0].uri)) {
+      ref.targets.push(target.uri);
+      if (stack.has(target.uri)) continue;
+      if (!this.out.files.includes(target.uri)) {
+        this.out.files.push(target.uri);
+        this.out.trees.push(target.tree);
+      }
+      stack.add(target.uri);
+      this.nodes(target.tree.nodes, depth + 1, stack);
+      stack.delete(target.uri);
+    }
+  }
+}
+
+function validate(spec: KeywordSpec, args: Word[], head: Word, bind: Binder): LineIssue[] {
+  if (spec.forms && spec.forms.length) return matchForms(spec.forms, args, head, bind);
+  return matchLine(spec, args, head, bind);
+}
+
+function validateValues(spec: KeywordSpec, words: Word[], bind: Binder): LineIssue[] {
+  if (spec.valueLineForms && spec.valueLineForms.length) return matchForms(spec.valueLineForms, words, undefined, bind);
+  if (spec.valueLine) return matchLine(spec.valueLine, words, undefined, bind);
+  return [];
+}
+
+class Reader {
+  /** The statement whose block made keepalived read later lines at the wrong level. */
+  private displacement: Statement | undefined;
+
+  constructor(
+    private readonly src: EventSource,
+    private readonly out: Interpretation,
+    private readonly schema: Schema,
+  ) {}
+
+  /**
+   * process_stream(): reads statements of the block at `path` until its `}` or the end of input. `owner` is the statement that opened the block (undefined at top level).
+   */
+  block(path: string, owner: Statement | undefined, needOpen: boolean, into: Statement[]): void {
+    const level = owner !== undefined;
+    let pendingOpen = needOpen;
+    for (let e = this.src.next(); e; e = this.src.next()) {
+      if (e.t === 'open') {
+        if (pendingOpen) {
+          pendingOpen = false;
+          if (owner) owner.open = e.brace;
+          continue;
+        }
+        const after = into[into.length - 1];
+        this.out.unexpectedOpens.push({ brace: e.brace, after });
+        if (after && !this.displacement) this.displacement = after;
+        continue;
+      }
+      if (pendingOpen) {
+        pendingOpen = false;
+        if (owner) this.out.missingOpens.push(owner);
+      }
+      if (e.t === 'close') {
+        // keepalived reports an unbalanced `}` and still lets it end the current block.
+        if (e.stray) this.out.extraCloses.push(e.brace);
+        if (level) {
+          if (owner) owner.close = e.brace;
+          return;
+        }
+        if (!e.stray) {
+          this.out.displacedCloses.push({ brace: e.brace, cause: this.displacement });
+          this.displacement = undefined;
+        }
+        continue;
+      }
+      const stmt = this.statement(e.words, e.condition, path, owner);
+      into.push(stmt);
+      if (stmt.spec?.block === 'subkeywords') {
+        stmt.children = [];
+        this.block(childPath(stmt.spec), stmt, true, stmt.children);
+        if (!stmt.close) this.unclosed(stmt);
+      } else if (stmt.spec?.block === 'values') {
+        this.values(stmt);
+      }
+    }
+    if (level && owner && !owner.close && !this.out.unclosed.includes(owner)) this.unclosed(owner);
+  }
+
+  private bind(word: Word, arg: ArgSpec, stmt: Statement, line?: ValueLine): void {
+    const t = arg.type;
+    if (t.kind === 'name') this.out.symbols.push({ word, role: 'definition', target: t.defines, stmt, line });
+    else if (t.kind === 'ref') this.out.symbols.push({ word, role: 'reference', target: t.target, stmt, line });
+  }
+
+  private unclosed(s: Statement): void {
+    if (!this.out.unclosed.includes(s)) this.out.unclosed.push(s);
+  }
+
+  private statement(words: Word[], condition: Condition | undefined, path: string, parent?: Statement): Statement {
+    const keyword = words[0];
+    const args = words.slice(1);
+    const spec = this.schema.lookup(path, keyword.value);
+    const stmt: Statement = { keyword, args, spec, path, parent, condition, issues: [] };
+    if (this.displacement) stmt.displacedBy = this.displacement;
+    if (spec) stmt.issues = validate(spec, args, keyword, (word, arg) => this.bind(word, arg, stmt));
+    this.out.all.push(stmt);
+    return stmt;
+  }
+
+  /** alloc_value_block(): the `{`, then value lines up to the `}`. */
+  private values(stmt: Statement): void {
+    const spec = stmt.spec as KeywordSpec;
+    stmt.values = [];
+    const first = this.src.peek();
+    if (first?.t === 'open') {
+      this.src.next();
+      stmt.open = first.brace;
+    } else {
+      this.out.missingOpens.push(stmt);
+    }
+    for (let e = this.src.next(); e; e = this.src.next()) {
+      if (e.t === 'close') {
+        if (e.stray) this.out.extraCloses.push(e.brace);
+        stmt.close = e.brace;
+        return;
+      }
+      const words = e.t === 'open' ? [e.brace] : e.words;
+      const line: ValueLine = { words, condition: e.t === 'line' ? e.condition : undefined, issues: [], owner: stmt };
+      line.issues = validateValues(spec, words, (word, arg) => this.bind(word, arg, stmt, line));
+      stmt.values.push(line);
+    }
+    this.unclosed(stmt);
+  }
+}
+
+export function interpret(tree: SyntaxTree, opts: InterpretOptions): Interpretation {
+  const out: Interpretation = {
+    statements: [],
+    all: [],
+    definitions: [],
+    includes: [],
+    unexpectedOpens: [],
+    missingOpens: [],
+    extraCloses: [],
+    displacedCloses: [],
+    unclosed: [],
+    configIds: new Set(),
+    files: [],
+    trees: [],
+    symbols: [],
+  };
+  const src = new EventSource(out, opts);
+  src.load(tree);
+  new Reader(src, out, opts.schema).block('', undefined, false, out.statements);
+  return out;
+}

@@ -1,0 +1,86 @@
+// The syntax tree: lines of words and brace blocks, in source order, each with exact positions.
+// It mirrors the CST but is cheap to walk; the interpreter gives it keepalived's meaning.
+
+export type WordKind = 'word' | 'quoted' | 'unterminated' | 'conditional' | 'definition' | 'seq' | 'backslash' | 'brace';
+
+export interface Position {
+  /** 0-based line. */
+  line: number;
+  /** 0-based UTF-16 column. */
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+export interface Word {
+  kind: WordKind;
+  /** The text as written. */
+  text: string;
+  /** What keepalived reads: quotes removed, `\#` / `\!` unescaped. */
+  value: string;
+  /** Offsets into the file's text, end exclusive. */
+  start: number;
+  end: number;
+  range: Range;
+  /** The file the word was written in. */
+  uri: string;
+  /** Set on words that came out of a `$NAME` expansion or a `~SEQ` line: the word written there. */
+  origin?: Word;
+}
+
+export interface LineNode {
+  kind: 'line';
+  words: Word[];
+}
+
+export interface BlockNode {
+  kind: 'block';
+  open: Word;
+  /** Missing when the file ends before the block is closed. */
+  close?: Word;
+  children: SyntaxNode[];
+}
+
+export interface StrayCloseNode {
+  kind: 'stray-close';
+  brace: Word;
+}
+
+export type SyntaxNode = LineNode | BlockNode | StrayCloseNode;
+
+export interface CommentToken {
+  text: string;
+  start: number;
+  end: number;
+  range: Range;
+}
+
+export interface SyntaxTree {
+  uri: string;
+  text: string;
+  nodes: SyntaxNode[];
+  comments: CommentToken[];
+  /** Every word and brace in source order (comments excluded). */
+  words: Word[];
+}
+
+/** Unquotes and unescapes a word the way keepalived's line reader does. */
+export function wordValue(kind: WordKind, text: string): string {
+  if (kind === 'quoted') return text.slice(1, -1);
+  if (kind === 'unterminated') return text.slice(1);
+  if (text.indexOf('\\') < 0) return text;
+  return text.replace(/\\([#!])/g, '$1');
+}
+
+export function rangeContains(range: Range, pos: Position): boolean {
+  const afterStart = pos.line > range.start.line || (pos.line === range.start.line && pos.character >= range.start.character);
+  const beforeEnd = pos.line < range.end.line || (pos.line === range.end.line && pos.character <= range.end.character);
+  return afterStart && beforeEnd;
+}
+
+export function spanRange(a: Range, b: Range): Range {
+  return { start: a.start, end: b.end };
+}

@@ -1,0 +1,20 @@
+import type { FileRule } from './rule';
+
+export const includeNotFound: FileRule = {
+  id: 'include-not-found',
+  severity: 'warning',
+  description: 'An include whose pattern matches no file.',
+  check({ model, report }) {
+    for (const inc of model.interp.includes) {
+      if (inc.targets.length > 0 || inc.pattern.includes('$')) continue;
+      const at = inc.words.length ? { start: inc.words[0].range.start, end: inc.words[inc.words.length - 1].range.end } : inc.keyword.range;
+      report({
+        uri: inc.keyword.uri,
+        range: at,
+        message: inc.pattern
+          ? `No file matches '${inc.pattern}': keepalived includes nothing here.`
+          : `'${inc.keyword.value}' needs a file name or pattern.`,
+      });
+    }
+  },
+};

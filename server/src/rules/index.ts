@@ -1,0 +1,43 @@
+// The table of single-file rules. The order is the order of their diagnostics for one position.
+import { authIgnored } from './auth-ignored';
+import { authPassTruncated } from './auth-pass-truncated';
+import { deprecatedKeyword } from './deprecated-keyword';
+import { duplicateDefinition } from './duplicate-definition';
+import { duplicateKeyword } from './duplicate-keyword';
+import { duplicateVrid } from './duplicate-vrid';
+import { includeNotFound } from './include-not-found';
+import { invalidValue } from './invalid-value';
+import { misplacedKeyword } from './misplaced-keyword';
+import { missingBlock } from './missing-block';
+import { missingRequired } from './missing-required';
+import { missingValue } from './missing-value';
+import { nopreemptMaster } from './nopreempt-master';
+import type { FileRule } from './rule';
+import { unbalancedBrace } from './unbalanced-brace';
+import { undefinedReference } from './undefined-reference';
+import { unexpectedBlock } from './unexpected-block';
+import { unknownKeyword } from './unknown-keyword';
+import { unmatchedQuote } from './unmatched-quote';
+import { valueOutOfRange } from './value-out-of-range';
+
+export const FILE_RULES: readonly FileRule[] = [
+  unbalancedBrace,
+  unmatchedQuote,
+  unknownKeyword,
+  misplacedKeyword,
+  unexpectedBlock,
+  missingBlock,
+  missingValue,
+  invalidValue,
+  valueOutOfRange,
+  deprecatedKeyword,
+  duplicateKeyword,
+  duplicateDefinition,
+  missingRequired,
+  authPassTruncated,
+  duplicateVrid,
+  undefinedReference,
+  nopreemptMaster,
+  authIgnored,
+  includeNotFound,
+];

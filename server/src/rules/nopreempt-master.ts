@@ -1,0 +1,22 @@
+import type { FileRule } from './rule';
+
+export const nopreemptMaster: FileRule = {
+  id: 'nopreempt-master',
+  severity: 'warning',
+  description: 'nopreempt with state MASTER: keepalived clears nopreempt.',
+  check({ model, report }) {
+    for (const inst of model.instances) {
+      if (!inst.nopreempt || inst.state?.value !== 'MASTER') continue;
+      const state = inst.state;
+      report({
+        uri: inst.nopreempt.keyword.uri,
+        range: inst.nopreempt.keyword.range,
+        message: `${inst.name}: nopreempt does not work with initial state MASTER; keepalived clears it. Use state BACKUP on every node for non-preemptive failover.`,
+        related: [{ uri: state.word.uri, range: state.word.range, message: 'state MASTER' }],
+        fixes: state.word.origin
+          ? undefined
+          : [{ title: 'Set state BACKUP', edits: [{ uri: state.word.uri, range: state.word.range, newText: 'BACKUP' }], preferred: true }],
+      });
+    }
+  },
+};

@@ -1,0 +1,31 @@
+import type { FileRule } from './rule';
+import { suggest } from './text';
+
+const CONSEQUENCE: Record<string, string> = {
+  vrrp_script: 'keepalived ignores the tracking, so a failing check will not move the VIP',
+  vrrp_instance: 'keepalived leaves it out of the group',
+  vrrp_track_process: 'keepalived ignores the tracking',
+  track_file: 'keepalived ignores the tracking',
+  virtual_server_group: 'keepalived drops the virtual server',
+};
+
+export const undefinedReference: FileRule = {
+  id: 'undefined-reference',
+  severity: 'warning',
+  description: 'A reference (track_script, track_process, track_file, sync group member, virtual_server group...) to a name defined nowhere.',
+  check({ model, report }) {
+    for (const sym of model.interp.symbols) {
+      if (sym.role !== 'reference' || sym.word.value.includes('$')) continue;
+      const defined = model.named.get(sym.target);
+      if (defined?.has(sym.word.value)) continue;
+      const names = suggest(sym.word.value, defined?.keys() ?? []);
+      const w = sym.word;
+      report({
+        uri: w.uri,
+        range: w.range,
+        message: `No ${sym.target} named '${w.value}' is defined: ${CONSEQUENCE[sym.target] ?? 'keepalived ignores the reference'}.${names.length ? ` Did you mean '${names[0]}'?` : ''}`,
+        fixes: names.map((n, i) => ({ title: `Change to '${n}'`, edits: [{ uri: w.uri, range: w.range, newText: n }], preferred: i === 0 })),
+      });
+    }
+  },
+};

@@ -1,0 +1,111 @@
+// Matches the words of one line against a LineSpec: positional arguments, with named options
+// allowed anywhere, as keepalived's handlers read them.
+import type { Word } from '../parser/syntax';
+import { checkValue, describeType } from './values';
+import type { ArgSpec, LineSpec, OptionSpec } from './types';
+
+export type LineIssueKind = 'missing-value' | 'invalid-value' | 'value-out-of-range' | 'extra-value';
+
+export interface LineIssue {
+  kind: LineIssueKind;
+  /** The offending word; absent for a missing value (reported on the keyword or option). */
+  word?: Word;
+  /** The word after which a value is missing. */
+  after?: Word;
+  arg?: ArgSpec;
+  option?: OptionSpec;
+  expected?: string;
+}
+
+/** A word whose value still holds an unresolved `$NAME` cannot be judged. */
+function opaque(w: Word): boolean {
+  return w.value.includes('$');
+}
+
+function findOption(options: readonly OptionSpec[] | undefined, v: string): OptionSpec | undefined {
+  if (!options) return undefined;
+  for (const o of options) if (o.name === v || o.aliases?.includes(v)) return o;
+  return undefined;
+}
+
+/** Receives each word that names or refers to a defined object (its arg type is name or ref). */
+export type Binder = (word: Word, arg: ArgSpec) => void;
+
+function checkArg(arg: ArgSpec, w: Word, issues: LineIssue[], option?: OptionSpec, bind?: Binder): void {
+  if (bind && (arg.type.kind === 'name' || arg.type.kind === 'ref')) bind(w, arg);
+  if (opaque(w)) return;
+  const p = checkValue(arg.type, w.value);
+  if (p) issues.push({ kind: p.kind, word: w, arg, option, expected: p.expected });
+}
+
+/** `head` is the word the line's values follow (the keyword), for missing-value positions. */
+export function matchLine(spec: LineSpec, words: readonly Word[], head: Word | undefined, bind?: Binder): LineIssue[] {
+  const issues: LineIssue[] = [];
+  const args = spec.args;
+  let ai = 0;
+  let filled = 0;
+  let last = head;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    const opt = findOption(spec.options, w.value);
+    if (opt) {
+      last = w;
+      for (const oa of opt.args) {
+        const v = words[i + 1];
+        // A required value is taken whatever it is (`table local`); an optional one stops at an option.
+        if (!v || (oa.optional && findOption(spec.options, v.value))) {
+          if (!oa.optional) issues.push({ kind: 'missing-value', after: w, arg: oa, option: opt, expected: describeType(oa.type) });
+          break;
+        }
+        i++;
+        last = v;
+        checkArg(oa, v, issues, opt, bind);
+        if (oa.repeat) {
+          while (words[i + 1] && !findOption(spec.options, words[i + 1].value)) {
+            i++;
+            last = words[i];
+            checkArg(oa, words[i], issues, opt, bind);
+          }
+        }
+      }
+      continue;
+    }
+    if (ai < args.length) {
+      checkArg(args[ai], w, issues, undefined, bind);
+      last = w;
+      filled++;
+      if (!args[ai].repeat) ai++;
+      continue;
+    }
+    if (!opaque(w)) issues.push({ kind: 'extra-value', word: w });
+  }
+  for (let k = ai; k < args.length; k++) {
+    const a = args[k];
+    if (a.optional || (a.repeat && filled > k)) continue;
+    issues.push({ kind: 'missing-value', after: last, arg: a, expected: describeType(a.type) });
+    break;
+  }
+  return issues;
+}
+
+/** The issues of the best-matching form: none when any form matches. */
+export function matchForms(forms: readonly LineSpec[], words: readonly Word[], head: Word | undefined, bind?: Binder): LineIssue[] {
+  let best: LineIssue[] | undefined;
+  let bestForm: LineSpec | undefined;
+  for (const f of forms) {
+    const issues = matchLine(f, words, head);
+    if (!best || score(issues) < score(best)) {
+      best = issues;
+      bestForm = f;
+    }
+    if (issues.length === 0) break;
+  }
+  if (bind && bestForm) matchLine(bestForm, words, head, bind);
+  return best ?? [];
+}
+
+function score(issues: LineIssue[]): number {
+  let s = 0;
+  for (const i of issues) s += i.kind === 'extra-value' ? 1 : 3;
+  return s;
+}
