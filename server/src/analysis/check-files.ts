@@ -1,37 +1,33 @@
 // Checks files from disk (or given texts) as one cluster: what the CLI runs.
-import { FsIncludeResolver, pathToUri, TreeCache } from '../workspace/include-resolver';
+import { findClusters } from '../workspace/cluster';
+import { diskSource, FsIncludeResolver, pathToUri, TreeCache } from '../workspace/include-resolver';
+import { readNodes } from '../workspace/nodes';
+import type { CheckOptions } from './analyze';
 import type { Finding } from './finding';
 import { checkNodes } from './node-check';
-import type { CheckOptions } from './analyze';
+import { checkCluster } from './peer-check';
 
-/** `texts`: absolute path → text of each file given. */
+/** `texts`: absolute path → text of each file given. All of them form one cluster. */
 export function checkFiles(texts: ReadonlyMap<string, string>, opts: CheckOptions = {}): Finding[] {
   const cache = new TreeCache();
   const byUri = new Map([...texts].map(([p, t]) => [pathToUri(p), t]));
-  const resolver = new FsIncludeResolver(
-    {
-      read: (uri) => byUri.get(uri) ?? readDisk(uri),
-    },
-    undefined,
-    cache,
-  );
-  const nodes = [...byUri].map(([uri, text]) => ({ tree: cache.get(uri, text) }));
-  const checked = checkNodes(nodes, resolver, opts);
-  const seen = new Set<string>();
-  const out: Finding[] = [];
-  for (const c of checked) {
-    for (const f of c.findings) {
-      // A file included by several given files reports once.
-      const key = `${f.uri}:${f.range.start.line}:${f.range.start.character}:${f.code}:${f.message}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      out.push(f);
-    }
+  const resolver = new FsIncludeResolver({ read: (uri) => byUri.get(uri) ?? diskSource.read(uri) }, undefined, cache);
+  const trees = [...byUri].map(([uri, text]) => cache.get(uri, text));
+  const findings: Finding[] = checkNodes(trees.map((tree) => ({ tree })), resolver, opts).flatMap((c) => c.findings);
+  const nodes = trees.flatMap((tree) => readNodes(tree, resolver));
+  if (nodes.length > 1) {
+    for (const cluster of findClusters(nodes, [nodes.map((n) => n.id)])) findings.push(...checkCluster(cluster, opts));
   }
-  return out;
+  return dedupe(findings);
 }
 
-import { diskSource } from '../workspace/include-resolver';
-function readDisk(uri: string): string | undefined {
-  return diskSource.read(uri);
+/** A file included by several given files, or a finding seen from two @ID views, reports once. */
+export function dedupe(findings: readonly Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const key = `${f.uri}:${f.range.start.line}:${f.range.start.character}:${f.code}:${f.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

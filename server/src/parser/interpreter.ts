@@ -86,6 +86,29 @@ export interface InterpretOptions {
 
 const MAX_INCLUDE_DEPTH = 16;
 
+/** A syntax node flattened into what keepalived reads: lines and braces, with their text lines. */
+type Item =
+  | { t: 'line'; words: Word[]; first: number; last: number }
+  | { t: 'open'; brace: Word; first: number; last: number }
+  | { t: 'close'; brace: Word; stray: boolean; first: number; last: number };
+
+function flatten(nodes: readonly SyntaxNode[], out: Item[] = []): Item[] {
+  for (const n of nodes) {
+    if (n.kind === 'line') {
+      out.push({ t: 'line', words: n.words, first: n.words[0].range.start.line, last: n.words[n.words.length - 1].range.end.line });
+    } else if (n.kind === 'block') {
+      out.push({ t: 'open', brace: n.open, first: n.open.range.start.line, last: n.open.range.start.line });
+      flatten(n.children, out);
+      if (n.close) out.push({ t: 'close', brace: n.close, stray: false, first: n.close.range.start.line, last: n.close.range.start.line });
+    } else out.push({ t: 'close', brace: n.brace, stray: true, first: n.brace.range.start.line, last: n.brace.range.start.line });
+  }
+  return out;
+}
+
+function itemWords(it: Item): Word[] {
+  return it.t === 'line' ? it.words : [it.brace];
+}
+
 class EventSource {
   private readonly queue: Event[] = [];
   private pos = 0;
@@ -112,57 +135,69 @@ class EventSource {
   }
 
   private nodes(nodes: readonly SyntaxNode[], depth: number, stack: Set<string>): void {
-    for (const n of nodes) {
-      if (n.kind === 'line') this.line(n.words, depth, stack);
-      else if (n.kind === 'block') {
-        this.queue.push({ t: 'open', brace: n.open });
-        this.nodes(n.children, depth, stack);
-        if (n.close) this.queue.push({ t: 'close', brace: n.close, stray: false });
-      } else this.queue.push({ t: 'close', brace: n.brace, stray: true });
+    this.items(flatten(nodes), depth, stack);
+  }
+
+  /**
+   * Queues flattened items. A line that starts with `@ID` or `~SEQ` takes the rest of its
+   * physical line with it (braces and all), as keepalived drops or repeats the whole text line.
+   */
+  private items(items: readonly Item[], depth: number, stack: Set<string>, inherited?: Condition): void {
+    for (let i = 0; i < items.length; i++) {
+      const it = items[i];
+      if (it.t !== 'line') {
+        this.queue.push(it.t === 'open' ? { t: 'open', brace: it.brace } : { t: 'close', brace: it.brace, stray: it.stray });
+        continue;
+      }
+      const kind = it.words[0].kind;
+      let tail: Item[] = [];
+      if (kind === 'conditional' || kind === 'seq') {
+        let j = i + 1;
+        while (j < items.length && items[j].first === it.last) j++;
+        tail = items.slice(i + 1, j);
+        i = j - 1;
+      }
+      this.line(it.words, tail, depth, stack, inherited);
     }
   }
 
-  private line(words: Word[], depth: number, stack: Set<string>, inherited?: Condition): void {
+  private line(words: Word[], tail: Item[], depth: number, stack: Set<string>, inherited?: Condition): void {
     let condition = inherited;
     if (words[0].kind === 'conditional') {
       condition = parseCondition(words[0]);
       this.out.configIds.add(condition.id);
       if (this.opts.configId !== undefined && !conditionHolds(condition, this.opts.configId)) return;
       words = words.slice(1);
-      if (words.length === 0) return;
     }
     const first = words[0];
-    if (first.kind === 'definition') {
+    if (first?.kind === 'definition') {
       const def = parseDefinition(first);
       if (def) {
         this.out.definitions.push(def);
         this.defs.set(def.name, def.value);
       }
-      return;
-    }
-    if (first.kind === 'seq') {
+    } else if (first?.kind === 'seq') {
       const seq = parseSequence(first.value);
-      const template = words.slice(1);
-      if (!seq || template.length === 0) return;
-      for (const row of seq.rows) {
-        for (const [k, v] of row) this.defs.set(k, v);
-        this.expand(template, depth, stack, condition, true);
+      const template = [...words.slice(1), ...tail.flatMap(itemWords)];
+      tail = [];
+      if (seq && template.length > 0) {
+        const text = template.map((w) => w.text).join(' ');
+        for (const row of seq.rows) {
+          for (const [k, v] of row) this.defs.set(k, v);
+          if (depth < MAX_INCLUDE_DEPTH) this.synthetic(substitute(text, this.defs) ?? text, template, depth + 1, stack, condition);
+        }
       }
-      return;
-    }
-    this.expand(words, depth, stack, condition, false);
+    } else if (first) this.expand(words, depth, stack, condition);
+    this.items(tail, depth, stack, condition);
   }
 
   /** Applies `$NAME` substitution, then include handling, then queues the line. */
-  private expand(words: Word[], depth: number, stack: Set<string>, condition: Condition | undefined, force: boolean): void {
+  private expand(words: Word[], depth: number, stack: Set<string>, condition: Condition | undefined): void {
     const text = words.map((w) => w.text).join(' ');
     const replaced = this.defs.size ? substitute(text, this.defs) : undefined;
-    if (replaced !== undefined || force) {
-      const t = replaced ?? text;
-      if (depth < MAX_INCLUDE_DEPTH && t !== text) {
-        this.synthetic(t, words, depth + 1, stack, condition);
-        return;
-      }
+    if (replaced !== undefined && replaced !== text && depth < MAX_INCLUDE_DEPTH) {
+      this.synthetic(replaced, words, depth + 1, stack, condition);
+      return;
     }
     if (isIncludeKeyword(words[0].value)) {
       this.include(words, depth, stack, condition);
@@ -174,6 +209,8 @@ class EventSource {
   /** Re-reads substituted text; its words point back at the line that produced them. */
   private synthetic(text: string, origin: Word[], depth: number, stack: Set<string>, condition?: Condition): void {
     const tree = parseSyntax(text, origin[0].uri);
+    // Flattened before the words take the origin's position: items keep the synthetic line breaks.
+    const items = flatten(tree.nodes);
     const first = origin[0];
     const last = origin[origin.length - 1];
     const range = { start: first.range.start, end: last.range.end };
@@ -184,7 +221,7 @@ class EventSource {
       w.end = last.end;
     }
     const saved = this.queue.length;
-    this.nodes(tree.nodes, depth, stack);
+    this.items(items, depth, stack);
     // Conditions written before the expansion apply to every line it produced.
     if (condition) {
       for (let i = saved; i < this.queue.length; i++) {

@@ -1011,7 +1011,7 @@ const INSTANCE: KeywordSpec[] = [
   {
     keyword: 'auth_pass',
     path: `${VI}/authentication`,
-    args: one('PASSWORD', { kind: 'string', maxLength: 8 }),
+    args: one('PASSWORD', { kind: 'string' }),
     guard: G_AUTH,
     doc: 'Shared password, identical on all routers; only the first 8 characters are used.',
     example: 'auth_pass s3cr3t',

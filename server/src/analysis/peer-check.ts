@@ -1,0 +1,29 @@
+// Runs the peer rules over clusters.
+import { PEER_RULES } from '../rules/peer';
+import type { PeerReport } from '../rules/peer/rule';
+import type { Cluster } from '../workspace/cluster';
+import { withLevel, type CheckOptions } from './analyze';
+import type { Finding } from './finding';
+
+export function checkCluster(cluster: Cluster, opts: Pick<CheckOptions, 'levels'> = {}): Finding[] {
+  const out: Finding[] = [];
+  for (const rule of PEER_RULES) {
+    if (opts.levels?.[rule.id] === 'off') continue;
+    const report = (r: PeerReport) => {
+      const severity = withLevel(rule.id, r.severity ?? rule.severity, opts.levels);
+      if (severity) out.push({ ...r, code: rule.id, severity });
+    };
+    try {
+      rule.check({ cluster, report });
+    } catch (e) {
+      out.push({
+        uri: cluster.nodes[0].uri,
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        severity: 'information',
+        code: rule.id,
+        message: `Internal error in rule ${rule.id}: ${(e as Error).message}`,
+      });
+    }
+  }
+  return out;
+}

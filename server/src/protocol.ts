@@ -1,0 +1,62 @@
+// Custom requests between the VS Code client and the language server (plain JSON types, so the
+// client bundle can import this module without pulling in the server).
+
+/** `keepalived/peers`: the peer node files of a file, for the diff view. */
+export const PEERS_REQUEST = 'keepalived/peers';
+export interface PeersParams {
+  uri: string;
+}
+export interface PeerNode {
+  uri: string;
+  /** router_id, else the node's folder name. */
+  label: string;
+  /** Instances this file shares with the peer. */
+  instances: string[];
+}
+
+/** `keepalived/clusters`: every cluster the server found, for the overview and status bar. */
+export const CLUSTERS_REQUEST = 'keepalived/clusters';
+export interface ClusterMember {
+  uri: string;
+  node: string;
+  state?: string;
+  /** keepalived's effective priority (MASTER without priority = 255, default 100). */
+  priority: number;
+  vrid?: number;
+  authType?: string;
+  vips: string[];
+  interface?: string;
+  advertInt: number;
+  /** Position of the instance's name, 0-based. */
+  line: number;
+  character: number;
+}
+export interface ClusterInstance {
+  name: string;
+  members: ClusterMember[];
+  /** Peer findings about this instance: rule id and message. */
+  mismatches: { code: string; message: string; uri: string; line: number }[];
+}
+export interface ClusterView {
+  id: string;
+  nodes: { uri: string; label: string }[];
+  instances: ClusterInstance[];
+  /** Number of peer findings of error or warning severity. */
+  problems: number;
+}
+
+/** Sent by the server when clusters or their findings change. */
+export const CLUSTERS_CHANGED = 'keepalived/clustersChanged';
+
+/** `keepalived/comparePair`: differences between two files, split into expected and mismatches. */
+export const COMPARE_REQUEST = 'keepalived/compare';
+export interface CompareParams {
+  left: string;
+  right: string;
+}
+export interface CompareLine {
+  uri: string;
+  line: number;
+  kind: 'expected' | 'mismatch';
+  message: string;
+}
