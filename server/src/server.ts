@@ -1,1 +1,165 @@
-export {};
+// The language server: wiring only. Analysis lives in analysis/ and workspace/, features in
+// features/; this module connects them to LSP requests and notifications.
+import { fileURLToPath } from 'node:url';
+import {
+  createConnection,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Finding, RuleLevel } from './analysis/finding';
+import { sameRange, toCodeAction, toDiagnostic } from './lsp/convert';
+import { clusterViews, compareFiles } from './lsp/cluster-views';
+import { registerFeatures } from './lsp/features';
+import { CLUSTERS_CHANGED, CLUSTERS_REQUEST, COMPARE_REQUEST, PEERS_REQUEST, type CompareParams, type PeersParams } from './protocol';
+import { diskSource } from './workspace/include-resolver';
+import { WorkspaceIndex, type IndexSettings } from './workspace/workspace-index';
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+let index = new WorkspaceIndex([]);
+let published = new Map<string, Finding[]>();
+let watchRegistration = false;
+let formatSettings: Record<string, unknown> = {};
+
+/** Open buffers win over the disk. */
+const source = {
+  read(uri: string) {
+    return documents.get(uri)?.getText() ?? diskSource.read(uri);
+  },
+};
+
+connection.onInitialize((params: InitializeParams): InitializeResult => {
+  const roots = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []))
+    .filter((f) => f.uri.startsWith('file:'))
+    .map((f) => fileURLToPath(f.uri).replace(/\/$/, ''));
+  index = new WorkspaceIndex(roots, source);
+  watchRegistration = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+      codeActionProvider: { codeActionKinds: ['quickfix'] },
+      workspace: { workspaceFolders: { supported: true } },
+      ...registerFeatures.capabilities,
+    },
+    serverInfo: { name: 'keepalived-language-server', version: '0.1.0' },
+  };
+});
+
+async function loadSettings(): Promise<void> {
+  let cfg: Record<string, unknown> = {};
+  try {
+    cfg = ((await connection.workspace.getConfiguration('keepalived')) as Record<string, unknown>) ?? {};
+  } catch {
+    // Clients without workspace/configuration get the defaults.
+  }
+  const rules = (cfg.rules ?? {}) as Record<string, RuleLevel>;
+  const settings: IndexSettings = {
+    levels: rules,
+    clusters: Array.isArray(cfg.clusters) ? (cfg.clusters as string[][]) : [],
+    files: Array.isArray(cfg.files) ? (cfg.files as string[]) : undefined,
+  };
+  formatSettings = (cfg.format ?? {}) as Record<string, unknown>;
+  index.configure(settings);
+  index.scan();
+}
+
+connection.onInitialized(async () => {
+  if (watchRegistration) {
+    await connection.client.register(DidChangeWatchedFilesNotification.type, {
+      watchers: [{ globPattern: '**/*.conf' }, { globPattern: '**/keepalived.conf*' }, { globPattern: '**/keepalived/**' }],
+    });
+  }
+  await loadSettings();
+  schedulePublish(0);
+});
+
+connection.onDidChangeConfiguration(async () => {
+  await loadSettings();
+  schedulePublish(0);
+});
+
+let timer: ReturnType<typeof setTimeout> | undefined;
+/** Diagnostics are pushed after a short pause in typing, never while a request waits. */
+function schedulePublish(delay = 200): void {
+  if (timer) clearTimeout(timer);
+  timer = setTimeout(publish, delay);
+}
+
+function publish(): void {
+  timer = undefined;
+  let next: Map<string, Finding[]>;
+  try {
+    next = index.findingsByUri();
+  } catch (e) {
+    connection.console.error(`analysis failed: ${(e as Error).stack ?? e}`);
+    return;
+  }
+  for (const uri of published.keys()) if (!next.has(uri)) connection.sendDiagnostics({ uri, diagnostics: [] });
+  for (const [uri, findings] of next) {
+    const before = published.get(uri);
+    if (before && JSON.stringify(before) === JSON.stringify(findings)) continue;
+    connection.sendDiagnostics({ uri, diagnostics: findings.map(toDiagnostic) });
+  }
+  published = next;
+  connection.sendNotification(CLUSTERS_CHANGED, {});
+}
+
+documents.onDidOpen((e) => {
+  index.touch(e.document.uri);
+  schedulePublish(0);
+});
+documents.onDidChangeContent((e) => {
+  index.touch(e.document.uri);
+  schedulePublish();
+});
+documents.onDidClose((e) => {
+  // The disk copy takes over again.
+  index.touch(e.document.uri);
+  schedulePublish();
+});
+
+connection.onDidChangeWatchedFiles((p) => {
+  for (const c of p.changes) {
+    if (c.type === FileChangeType.Deleted) index.remove(c.uri);
+    else if (!documents.get(c.uri)) index.touch(c.uri);
+  }
+  schedulePublish();
+});
+
+connection.onCodeAction((p) => {
+  const findings = index.findingsByUri().get(p.textDocument.uri) ?? [];
+  const actions = [];
+  for (const d of p.context.diagnostics) {
+    if (d.source !== 'keepalived') continue;
+    const f = findings.find((x) => x.code === d.code && sameRange(x.range, d.range) && x.message === d.message);
+    for (const fix of f?.fixes ?? []) actions.push(toCodeAction(fix, d));
+  }
+  return actions;
+});
+
+connection.onRequest(PEERS_REQUEST, (p: PeersParams) =>
+  index.peersOf(p.uri).flatMap(({ cluster, nodes }) =>
+    nodes.map((n) => ({
+      uri: n.uri,
+      label: n.label,
+      instances: cluster.groups.filter((g) => g.members.some((m) => m.node === n)).map((g) => g.name),
+    })),
+  ),
+);
+connection.onRequest(CLUSTERS_REQUEST, () => clusterViews(index.clusters(), index.findingsByUri()));
+connection.onRequest(COMPARE_REQUEST, (p: CompareParams) => compareFiles(index, p.left, p.right));
+
+registerFeatures(connection, documents, {
+  index,
+  getIndex: () => index,
+  formatSettings: () => formatSettings,
+});
+
+documents.listen(connection);
+connection.listen();

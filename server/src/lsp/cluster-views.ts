@@ -1,0 +1,64 @@
+// Plain-JSON views of clusters for the client's overview, status bar and diff view.
+import type { Finding } from '../analysis/finding';
+import type { ClusterView, CompareLine } from '../protocol';
+import type { Cluster } from '../workspace/cluster';
+import { effectiveAdvertInt, effectivePriority } from '../workspace/nodes';
+import type { WorkspaceIndex } from '../workspace/workspace-index';
+
+const PEER_RULE = /^peer-/;
+
+export function clusterViews(clusters: readonly Cluster[], findings: ReadonlyMap<string, Finding[]>): ClusterView[] {
+  return clusters.map((c) => {
+    const uris = new Set(c.nodes.flatMap((n) => n.model.interp.files));
+    const peerFindings = [...uris].flatMap((u) => (findings.get(u) ?? []).filter((f) => PEER_RULE.test(f.code)));
+    return {
+      id: c.id,
+      nodes: c.nodes.map((n) => ({ uri: n.uri, label: n.label })),
+      problems: peerFindings.filter((f) => f.severity === 'error' || f.severity === 'warning').length,
+      instances: c.groups.map((g) => ({
+        name: g.name,
+        members: g.members.map((m) => {
+          const at = (m.inst.nameWord ?? m.inst.stmt.keyword).range.start;
+          return {
+            uri: m.inst.stmt.keyword.uri,
+            node: m.node.label,
+            state: m.inst.state?.value,
+            priority: effectivePriority(m.inst),
+            vrid: m.inst.vrid?.value,
+            authType: m.inst.authentication?.type?.value,
+            vips: m.inst.vips.map((v) => (v.prefix !== undefined ? `${v.address}/${v.prefix}` : v.address)),
+            interface: m.inst.interface?.value,
+            advertInt: effectiveAdvertInt(m.inst),
+            line: at.line,
+            character: at.character,
+          };
+        }),
+        mismatches: peerFindings
+          .filter((f) => f.message.startsWith(`${g.name}:`) || f.message.startsWith(`${g.name} `))
+          .map((f) => ({ code: f.code, message: f.message, uri: f.uri, line: f.range.start.line })),
+      })),
+    };
+  });
+}
+
+/** Keywords expected to differ between peers. */
+const EXPECTED = new Set(['state', 'priority', 'router_id', 'unicast_src_ip', 'unicast_peer', 'notification_email_from', 'lvs_id', 'mcast_src_ip']);
+
+/** For the diff view: lines of either file that are expected differences, and lines with peer findings. */
+export function compareFiles(index: WorkspaceIndex, left: string, right: string): CompareLine[] {
+  const out: CompareLine[] = [];
+  const findings = index.findingsByUri();
+  for (const uri of [left, right]) {
+    const model = index.modelFor(uri);
+    if (!model) continue;
+    for (const s of model.interp.all) {
+      if (s.keyword.uri === uri && EXPECTED.has(s.keyword.value)) {
+        out.push({ uri, line: s.keyword.range.start.line, kind: 'expected', message: `${s.keyword.value} is expected to differ between peers` });
+      }
+    }
+    for (const f of findings.get(uri) ?? []) {
+      if (PEER_RULE.test(f.code)) out.push({ uri, line: f.range.start.line, kind: 'mismatch', message: `${f.message} [${f.code}]` });
+    }
+  }
+  return out;
+}

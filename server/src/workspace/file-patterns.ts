@@ -1,0 +1,42 @@
+// Which files are keepalived configs: glob patterns (with **) over workspace-relative paths,
+// and keepalived's usual first line.
+export const DEFAULT_FILE_PATTERNS = ['**/keepalived.conf', '**/keepalived.conf.*', '**/keepalived/**/*.conf'];
+
+export function globToRegex(glob: string): RegExp {
+  let re = '';
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i];
+    if (c === '*' && glob[i + 1] === '*') {
+      i++;
+      if (glob[i + 1] === '/') {
+        i++;
+        re += '(?:.*/)?';
+      } else re += '.*';
+    } else if (c === '*') re += '[^/]*';
+    else if (c === '?') re += '[^/]';
+    else if (c === '{') {
+      const end = glob.indexOf('}', i);
+      if (end < 0) re += '\\{';
+      else {
+        re += `(?:${glob.slice(i + 1, end).split(',').map((s) => s.replace(/[.+^$()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*')).join('|')})`;
+        i = end;
+      }
+    } else re += c.replace(/[.+^$()|[\]\\]/g, '\\$&');
+  }
+  return new RegExp(`^${re}$`);
+}
+
+export function matchesAny(relPath: string, patterns: readonly RegExp[]): boolean {
+  return patterns.some((p) => p.test(relPath));
+}
+
+/** keepalived's sample header, used as a content hint for files with other names. */
+export function looksLikeKeepalived(text: string): boolean {
+  return /^\s*[!#]\s*Configuration File for keepalived/i.test(text);
+}
+
+const BACKUP_SUFFIX = /(?:~|\.(?:bak|orig|rej|swp|dpkg-[a-z]+|rpmnew|rpmsave))$/;
+
+export function isBackupFile(p: string): boolean {
+  return BACKUP_SUFFIX.test(p);
+}

@@ -1,0 +1,194 @@
+// The cluster index of the language server: every keepalived file of the workspace folders (not
+// only open ones), read as nodes, grouped into clusters, with single-file and peer findings.
+// A change re-reads only the nodes that contain the changed file; clusters are then regrouped.
+import { readdirSync } from 'node:fs';
+import { posix as path } from 'node:path';
+import { checkModel, readModel, type CheckOptions } from '../analysis/analyze';
+import { dedupe } from '../analysis/check-files';
+import type { Finding } from '../analysis/finding';
+import { checkCluster } from '../analysis/peer-check';
+import type { ConfigModel } from '../model/types';
+import { findClusters, type Cluster } from './cluster';
+import { DEFAULT_FILE_PATTERNS, globToRegex, isBackupFile, looksLikeKeepalived, matchesAny } from './file-patterns';
+import { diskSource, FsIncludeResolver, pathToUri, TreeCache, uriToPath, type FileSource } from './include-resolver';
+import { readNodes, type Node } from './nodes';
+import { peerDirectives } from './peer-directive';
+
+interface NodeEntry {
+  root: string;
+  /** The model read with every conditional line, for single-file rules and features. */
+  model: ConfigModel;
+  nodes: Node[];
+  files: Set<string>;
+  findings: Finding[];
+}
+
+export interface IndexSettings {
+  levels?: CheckOptions['levels'];
+  /** Groups of glob patterns (workspace-relative or absolute), one group per cluster. */
+  clusters?: string[][];
+  files?: string[];
+}
+
+const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out', '.venv', '__pycache__']);
+const MAX_FILES = 5000;
+
+export class WorkspaceIndex {
+  readonly cache = new TreeCache();
+  private readonly known = new Set<string>();
+  private readonly entries = new Map<string, NodeEntry>();
+  private readonly resolver: FsIncludeResolver;
+  private settings: IndexSettings = {};
+  private clusterList: Cluster[] = [];
+  private peerFindings: Finding[] = [];
+  private dirty = true;
+
+  constructor(
+    private readonly roots: string[],
+    private readonly source: FileSource = diskSource,
+  ) {
+    this.resolver = new FsIncludeResolver(source, undefined, this.cache, roots);
+  }
+
+  configure(settings: IndexSettings): void {
+    this.settings = settings;
+    this.entries.clear();
+    this.dirty = true;
+  }
+
+  /** Walks the workspace folders for keepalived files. */
+  scan(): void {
+    const patterns = (this.settings.files?.length ? this.settings.files : DEFAULT_FILE_PATTERNS).map(globToRegex);
+    for (const root of this.roots) this.walk(root, root, patterns, 0);
+    this.dirty = true;
+  }
+
+  private walk(root: string, dir: string, patterns: RegExp[], depth: number): void {
+    if (depth > 12 || this.known.size >= MAX_FILES) return;
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      const full = path.join(dir, e.name);
+      if (e.isDirectory()) {
+        if (!SKIP_DIRS.has(e.name)) this.walk(root, full, patterns, depth + 1);
+      } else if (e.isFile() && !isBackupFile(e.name)) {
+        const rel = path.relative(root, full);
+        if (matchesAny(rel, patterns) || (e.name.endsWith('.conf') && looksLikeKeepalived(this.source.read(pathToUri(full))?.slice(0, 200) ?? ''))) {
+          this.known.add(pathToUri(full));
+        }
+      }
+    }
+  }
+
+  /** A file was opened, edited, saved or created. */
+  touch(uri: string): void {
+    this.known.add(uri);
+    this.invalidate(uri);
+  }
+
+  /** A file was deleted (or renamed away). */
+  remove(uri: string): void {
+    this.known.delete(uri);
+    this.cache.delete(uri);
+    this.invalidate(uri);
+  }
+
+  private invalidate(uri: string): void {
+    for (const [root, e] of this.entries) if (root === uri || e.files.has(uri)) this.entries.delete(root);
+    this.dirty = true;
+  }
+
+  /** Brings nodes, clusters and findings up to date. */
+  refresh(): void {
+    if (!this.dirty) return;
+    const included = new Set<string>();
+    for (const uri of this.known) {
+      const e = this.entry(uri);
+      if (e) for (const f of e.files) if (f !== uri) included.add(f);
+    }
+    // A file another file includes is part of that node, not a node of its own.
+    for (const uri of included) this.entries.delete(uri);
+    const nodes = [...this.entries.values()].flatMap((e) => e.nodes);
+    this.clusterList = findClusters(nodes, this.explicitGroups(nodes));
+    this.peerFindings = this.clusterList.flatMap((c) => checkCluster(c, { levels: this.settings.levels }));
+    this.dirty = false;
+  }
+
+  private entry(uri: string): NodeEntry | undefined {
+    const hit = this.entries.get(uri);
+    if (hit) return hit;
+    const text = this.source.read(uri);
+    if (text === undefined) return undefined;
+    const tree = this.cache.get(uri, text);
+    const model = readModel(tree, { includes: this.resolver });
+    const nodes = readNodes(tree, this.resolver);
+    const e: NodeEntry = {
+      root: uri,
+      model,
+      nodes,
+      files: new Set(model.interp.files),
+      findings: checkModel(model, { levels: this.settings.levels }),
+    };
+    this.entries.set(uri, e);
+    return e;
+  }
+
+  private explicitGroups(nodes: Node[]): string[][] {
+    const groups: string[][] = [];
+    const idsOf = (matcher: (p: string) => boolean) => nodes.filter((n) => matcher(uriToPath(n.uri))).map((n) => n.id);
+    for (const g of this.settings.clusters ?? []) {
+      const res = g.map(globToRegex);
+      const ids = idsOf((p) => res.some((re) => re.test(p) || this.roots.some((r) => re.test(path.relative(r, p)))));
+      if (ids.length > 1) groups.push(ids);
+    }
+    for (const e of this.entries.values()) {
+      const peers = peerDirectives(this.cache.get(e.root, this.source.read(e.root) ?? ''));
+      if (!peers.length) continue;
+      const res = peers.map(globToRegex);
+      const ids = [...e.nodes.map((n) => n.id), ...idsOf((p) => res.some((re) => re.test(p)))];
+      if (ids.length > 1) groups.push([...new Set(ids)]);
+    }
+    return groups;
+  }
+
+  clusters(): Cluster[] {
+    this.refresh();
+    return this.clusterList;
+  }
+
+  /** Every finding, by file. */
+  findingsByUri(): Map<string, Finding[]> {
+    this.refresh();
+    const out = new Map<string, Finding[]>();
+    const add = (f: Finding) => out.set(f.uri, [...(out.get(f.uri) ?? []), f]);
+    for (const e of this.entries.values()) for (const f of e.findings) add(f);
+    for (const f of this.peerFindings) add(f);
+    for (const [k, v] of out) out.set(k, dedupe(v));
+    return out;
+  }
+
+  /** The model a file is best read in: its node's when it is included, else its own. */
+  modelFor(uri: string): ConfigModel | undefined {
+    this.refresh();
+    for (const e of this.entries.values()) if (e.files.has(uri)) return e.model;
+    const text = this.source.read(uri);
+    if (text === undefined) return undefined;
+    return readModel(this.cache.get(uri, text), { includes: this.resolver });
+  }
+
+  /** Nodes sharing a cluster with the node(s) of `uri`. */
+  peersOf(uri: string): { cluster: Cluster; nodes: Node[] }[] {
+    return this.clusters()
+      .filter((c) => c.nodes.some((n) => n.uri === uri || n.model.interp.files.includes(uri)))
+      .map((c) => ({ cluster: c, nodes: c.nodes.filter((n) => n.uri !== uri && !n.model.interp.files.includes(uri)) }));
+  }
+
+  allModels(): ConfigModel[] {
+    this.refresh();
+    return [...this.entries.values()].map((e) => e.model);
+  }
+}

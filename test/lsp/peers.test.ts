@@ -1,0 +1,84 @@
+// Over a real connection: a mismatched pair in a workspace folder, only one file opened.
+import assert from 'node:assert/strict';
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-protocol';
+import { repoRoot, TestClient } from './lsp-client';
+
+let client: TestClient;
+let ws: string;
+
+function applyEdits(text: string, edits: TextEdit[]): string {
+  const lines = text.split('\n');
+  const offset = (l: number, c: number) => lines.slice(0, l).reduce((n, s) => n + s.length + 1, 0) + c;
+  const sorted = [...edits].sort((a, b) => offset(b.range.start.line, b.range.start.character) - offset(a.range.start.line, a.range.start.character));
+  let out = text;
+  for (const e of sorted) {
+    out = out.slice(0, offset(e.range.start.line, e.range.start.character)) + e.newText + out.slice(offset(e.range.end.line, e.range.end.character));
+  }
+  return out;
+}
+
+before(async () => {
+  ws = mkdtempSync(join(tmpdir(), 'kl-lsp-'));
+  for (const n of ['lb01', 'lb02']) {
+    mkdirSync(join(ws, n));
+    writeFileSync(join(ws, n, 'keepalived.conf'), readFileSync(join(repoRoot, 'examples/nginx-ha', n, 'keepalived.conf'), 'utf8'));
+  }
+  // Drift the BACKUP's VRID so that the pair disagrees.
+  const lb02 = join(ws, 'lb02', 'keepalived.conf');
+  writeFileSync(lb02, readFileSync(lb02, 'utf8').replace('virtual_router_id 55', 'virtual_router_id 56'));
+  client = new TestClient();
+  await client.initialize(ws);
+});
+
+after(async () => {
+  await client.close();
+});
+
+test('a peer mismatch arrives for the one open file, a quick-fix repairs it, and editing the peer clears it', async () => {
+  const lb01 = pathToFileURL(join(ws, 'lb01', 'keepalived.conf')).href;
+  const lb02 = pathToFileURL(join(ws, 'lb02', 'keepalived.conf')).href;
+  const lb01Text = readFileSync(join(ws, 'lb01', 'keepalived.conf'), 'utf8');
+  client.open(lb01, lb01Text);
+
+  const diags = await client.waitFor(lb01, (d) => d.some((x) => x.code === 'peer-vrid-mismatch'));
+  const vrid = diags.find((x) => x.code === 'peer-vrid-mismatch') as Diagnostic;
+  assert.equal(vrid.source, 'keepalived');
+  assert.equal(vrid.range.start.line, 10);
+  assert.match(vrid.message, /virtual_router_id 55 here but 56 on lb02/);
+  assert.equal(vrid.relatedInformation?.[0].location.uri, lb02);
+  assert.equal(vrid.relatedInformation?.[0].location.range.start.line, 10);
+  // The prefix drift of the example pair is reported too.
+  assert.ok(diags.some((x) => x.code === 'peer-vip-mismatch' && x.range.start.line === 18));
+
+  const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+    textDocument: { uri: lb01 },
+    range: vrid.range,
+    context: { diagnostics: [vrid] },
+  });
+  const take = actions.find((a) => a.title.includes("lb02's virtual_router_id 56"));
+  const push = actions.find((a) => a.title.includes('Set virtual_router_id 55 on lb02'));
+  assert.ok(take && push, `actions: ${actions.map((a) => a.title).join('; ')}`);
+  assert.equal(push.kind, 'quickfix');
+
+  // Apply "push to peer": the edit lands in lb02, which the user then has open.
+  const lb02Text = readFileSync(join(ws, 'lb02', 'keepalived.conf'), 'utf8');
+  const fixed = applyEdits(lb02Text, push.edit!.changes![lb02]);
+  assert.match(fixed, /virtual_router_id 55/);
+  client.open(lb02, lb02Text);
+  client.change(lb02, fixed, 2);
+  const after = await client.waitFor(lb01, (d) => !d.some((x) => x.code === 'peer-vrid-mismatch'));
+  assert.ok(after.some((x) => x.code === 'peer-vip-mismatch'), 'the remaining drift is still shown');
+});
+
+test('the peers request names the other node for the diff view', async () => {
+  const lb01 = pathToFileURL(join(ws, 'lb01', 'keepalived.conf')).href;
+  const peers = await client.request<{ uri: string; label: string; instances: string[] }[]>('keepalived/peers', { uri: lb01 });
+  assert.equal(peers.length, 1);
+  assert.equal(peers[0].label, 'lb02');
+  assert.deepEqual(peers[0].instances, ['VI_1']);
+});
