@@ -156,7 +156,6 @@ connection.onRequest(CLUSTERS_REQUEST, () => clusterViews(index.clusters(), inde
 connection.onRequest(COMPARE_REQUEST, (p: CompareParams) => compareFiles(index, p.left, p.right));
 
 registerFeatures(connection, documents, {
-  index,
   getIndex: () => index,
   formatSettings: () => formatSettings,
 });

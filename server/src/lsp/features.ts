@@ -1,18 +1,159 @@
 // Wires the pure feature modules (features/) to LSP requests.
-import type { Connection, ServerCapabilities, TextDocuments } from 'vscode-languageserver/node';
+import {
+  ErrorCodes,
+  ResponseError,
+  type Connection,
+  type ServerCapabilities,
+  type TextDocuments,
+} from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import {
+  codeLenses,
+  completions,
+  definition,
+  documentLinks,
+  documentSymbols,
+  foldingRanges,
+  formatDocument,
+  formatRange,
+  hover,
+  prepareRename,
+  references,
+  rename,
+  RenameError,
+  selectionRanges,
+  SEMANTIC_TOKENS_LEGEND,
+  semanticTokens,
+  semanticTokensRange,
+  workspaceSymbols,
+} from '../features';
+import type { VrrpInstance } from '../model/types';
+import { effectivePriority } from '../workspace/nodes';
 import type { WorkspaceIndex } from '../workspace/workspace-index';
 
 export interface FeatureDeps {
-  index: WorkspaceIndex;
   getIndex(): WorkspaceIndex;
   formatSettings(): Record<string, unknown>;
 }
 
-function wire(connection: Connection, documents: TextDocuments<TextDocument>, deps: FeatureDeps): void {
-  void connection;
-  void documents;
-  void deps;
+/** The counterparts of an instance on the other nodes, highest priority first. */
+function counterparts(index: WorkspaceIndex, uri: string, name: string) {
+  for (const { cluster } of index.peersOf(uri)) {
+    const g = cluster.groups.find((x) => x.members.some((m) => m.inst.name === name && m.node.model.interp.files.includes(uri)));
+    if (g) return [...g.members].sort((a, b) => effectivePriority(b.inst) - effectivePriority(a.inst));
+  }
+  return undefined;
 }
 
-export const registerFeatures = Object.assign(wire, { capabilities: {} as ServerCapabilities });
+/** "rank 1 of 2 among peers: lb01 150, lb02 100". */
+function peerRank(index: WorkspaceIndex, uri: string, name: string): string | undefined {
+  const sorted = counterparts(index, uri, name);
+  if (!sorted) return undefined;
+  const me = sorted.findIndex((m) => m.node.model.interp.files.includes(uri));
+  return `rank ${me + 1} of ${sorted.length} among peers: ${sorted.map((m) => `${m.node.label} ${effectivePriority(m.inst)}`).join(', ')}`;
+}
+
+/** "peer lb02 BACKUP 100" for the code lens. */
+function peerText(index: WorkspaceIndex, uri: string, inst: VrrpInstance): string | undefined {
+  const others = counterparts(index, uri, inst.name)?.filter((m) => !m.node.model.interp.files.includes(uri));
+  if (!others?.length) return undefined;
+  return others.map((m) => `peer ${m.node.label} ${m.inst.state?.value ?? 'BACKUP'} ${effectivePriority(m.inst)}`).join(' · ');
+}
+
+function wire(connection: Connection, documents: TextDocuments<TextDocument>, deps: FeatureDeps): void {
+  const model = (uri: string) => deps.getIndex().modelFor(uri);
+  const tree = (uri: string) => {
+    const text = documents.get(uri)?.getText();
+    return text === undefined ? undefined : deps.getIndex().cache.get(uri, text);
+  };
+  connection.onCompletion((p) => {
+    const m = model(p.textDocument.uri);
+    return m ? completions(m, p.textDocument.uri, p.position) : [];
+  });
+  connection.onHover((p) => {
+    const m = model(p.textDocument.uri);
+    if (!m) return null;
+    return hover(m, p.textDocument.uri, p.position, { peerInfo: (name) => peerRank(deps.getIndex(), p.textDocument.uri, name) });
+  });
+  connection.onDocumentSymbol((p) => {
+    const m = model(p.textDocument.uri);
+    return m ? documentSymbols(m, p.textDocument.uri) : [];
+  });
+  connection.onWorkspaceSymbol((p) => workspaceSymbols(deps.getIndex().allModels(), p.query));
+  connection.onFoldingRanges((p) => {
+    const t = tree(p.textDocument.uri);
+    return t ? foldingRanges(t) : [];
+  });
+  connection.onSelectionRanges((p) => {
+    const t = tree(p.textDocument.uri);
+    return t ? selectionRanges(t, p.positions) : [];
+  });
+  connection.onDefinition((p) => {
+    const m = model(p.textDocument.uri);
+    return m ? definition(m, p.textDocument.uri, p.position) : [];
+  });
+  connection.onReferences((p) => {
+    const m = model(p.textDocument.uri);
+    return m ? references(m, p.textDocument.uri, p.position, p.context.includeDeclaration) : [];
+  });
+  connection.onPrepareRename((p) => {
+    const m = model(p.textDocument.uri);
+    return m ? prepareRename(m, p.textDocument.uri, p.position) : null;
+  });
+  connection.onRenameRequest((p) => {
+    const m = model(p.textDocument.uri);
+    if (!m) return null;
+    try {
+      return rename(m, p.textDocument.uri, p.position, p.newName);
+    } catch (e) {
+      if (e instanceof RenameError) throw new ResponseError(ErrorCodes.InvalidParams, e.message);
+      throw e;
+    }
+  });
+  connection.onDocumentLinks((p) => {
+    const m = model(p.textDocument.uri);
+    return m ? documentLinks(m, p.textDocument.uri) : [];
+  });
+  const formatOptions = <T extends object>(o: T) => ({ ...o, splitInlineBlocks: deps.formatSettings().splitInlineBlocks === true });
+  connection.onDocumentFormatting((p) => {
+    if (deps.formatSettings().enable === false) return [];
+    const t = tree(p.textDocument.uri);
+    return t ? formatDocument(t, formatOptions(p.options)) : [];
+  });
+  connection.onDocumentRangeFormatting((p) => {
+    if (deps.formatSettings().enable === false) return [];
+    const t = tree(p.textDocument.uri);
+    return t ? formatRange(t, p.range, formatOptions(p.options)) : [];
+  });
+  connection.languages.semanticTokens.on((p) => {
+    const m = model(p.textDocument.uri);
+    return m ? semanticTokens(m, p.textDocument.uri) : { data: [] };
+  });
+  connection.languages.semanticTokens.onRange((p) => {
+    const m = model(p.textDocument.uri);
+    return m ? semanticTokensRange(m, p.textDocument.uri, p.range) : { data: [] };
+  });
+  connection.onCodeLens((p) => {
+    const m = model(p.textDocument.uri);
+    return m ? codeLenses(m, p.textDocument.uri, { peerText: (inst) => peerText(deps.getIndex(), p.textDocument.uri, inst) }) : [];
+  });
+}
+
+export const registerFeatures = Object.assign(wire, {
+  capabilities: {
+    completionProvider: { triggerCharacters: ['$', '{'] },
+    hoverProvider: true,
+    documentSymbolProvider: true,
+    workspaceSymbolProvider: true,
+    foldingRangeProvider: true,
+    selectionRangeProvider: true,
+    definitionProvider: true,
+    referencesProvider: true,
+    renameProvider: { prepareProvider: true },
+    documentLinkProvider: { resolveProvider: false },
+    documentFormattingProvider: true,
+    documentRangeFormattingProvider: true,
+    semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true, range: true },
+    codeLensProvider: { resolveProvider: false },
+  } as ServerCapabilities,
+});

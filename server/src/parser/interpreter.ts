@@ -9,6 +9,7 @@ import type { ArgSpec, KeywordSpec, RefTarget } from '../schema/types';
 import {
   conditionHolds,
   isIncludeKeyword,
+  unexpandedNames,
   parseCondition,
   parseDefinition,
   parseSequence,
@@ -70,6 +71,8 @@ export interface Interpretation {
   unclosed: Statement[];
   /** Conditional ids used by `@ID` lines. */
   configIds: Set<string>;
+  /** Words with a defined `$NAME` that keepalived leaves as written (`$VIP/24`). */
+  unexpanded: { word: Word; name: string }[];
   /** Files read (the root and its includes). */
   files: string[];
   /** The syntax trees of those files. */
@@ -85,6 +88,11 @@ export interface InterpretOptions {
 }
 
 const MAX_INCLUDE_DEPTH = 16;
+/**
+ * Characters that `$NAME` and `~SEQ` expansion may produce for one file: a definition that refers to
+ * itself more than once (`$X=$X $X`) doubles at every level. keepalived stops at its line length.
+ */
+const MAX_EXPANSION = 1_000_000;
 
 /** A syntax node flattened into what keepalived reads: lines and braces, with their text lines. */
 type Item =
@@ -112,6 +120,7 @@ function itemWords(it: Item): Word[] {
 class EventSource {
   private readonly queue: Event[] = [];
   private pos = 0;
+  private budget = MAX_EXPANSION;
   readonly defs = new Map<string, string>();
 
   constructor(
@@ -139,8 +148,9 @@ class EventSource {
   }
 
   /**
-   * Queues flattened items. A line that starts with `@ID` or `~SEQ` takes the rest of its
-   * physical line with it (braces and all), as keepalived drops or repeats the whole text line.
+   * Queues flattened items. A line that starts with `@ID`, `~SEQ` or an include takes the rest of
+   * its physical line with it (braces and all), as keepalived drops or repeats the whole text line
+   * and globs the whole rest of an include line (`include conf.d/{a,b}.conf`).
    */
   private items(items: readonly Item[], depth: number, stack: Set<string>, inherited?: Condition): void {
     for (let i = 0; i < items.length; i++) {
@@ -151,7 +161,7 @@ class EventSource {
       }
       const kind = it.words[0].kind;
       let tail: Item[] = [];
-      if (kind === 'conditional' || kind === 'seq') {
+      if (kind === 'conditional' || kind === 'seq' || isIncludeKeyword(it.words[0].value)) {
         let j = i + 1;
         while (j < items.length && items[j].first === it.last) j++;
         tail = items.slice(i + 1, j);
@@ -184,18 +194,28 @@ class EventSource {
         const text = template.map((w) => w.text).join(' ');
         for (const row of seq.rows) {
           for (const [k, v] of row) this.defs.set(k, v);
-          if (depth < MAX_INCLUDE_DEPTH) this.synthetic(substitute(text, this.defs) ?? text, template, depth + 1, stack, condition);
+          const t = substitute(text, this.defs) ?? text;
+          if (depth < MAX_INCLUDE_DEPTH && this.spend(t)) this.synthetic(t, template, depth + 1, stack, condition);
         }
       }
-    } else if (first) this.expand(words, depth, stack, condition);
+    } else if (first) {
+      if (isIncludeKeyword(first.value)) {
+        words = [...words, ...tail.flatMap(itemWords)];
+        tail = [];
+      }
+      this.expand(words, depth, stack, condition);
+    }
     this.items(tail, depth, stack, condition);
   }
 
   /** Applies `$NAME` substitution, then include handling, then queues the line. */
   private expand(words: Word[], depth: number, stack: Set<string>, condition: Condition | undefined): void {
     const text = words.map((w) => w.text).join(' ');
+    if (this.defs.size && text.includes('$')) {
+      for (const w of words) for (const name of unexpandedNames(w.text, this.defs)) this.out.unexpanded.push({ word: w, name });
+    }
     const replaced = this.defs.size ? substitute(text, this.defs) : undefined;
-    if (replaced !== undefined && replaced !== text && depth < MAX_INCLUDE_DEPTH) {
+    if (replaced !== undefined && replaced !== text && depth < MAX_INCLUDE_DEPTH && this.spend(replaced)) {
       this.synthetic(replaced, words, depth + 1, stack, condition);
       return;
     }
@@ -204,6 +224,13 @@ class EventSource {
       return;
     }
     this.queue.push({ t: 'line', words, condition });
+  }
+
+  /** Takes an expansion's text out of the budget; false when it is spent. */
+  private spend(text: string): boolean {
+    if (text.length > this.budget) return false;
+    this.budget -= text.length;
+    return true;
   }
 
   /** Re-reads substituted text; its words point back at the line that produced them. */
@@ -215,7 +242,7 @@ class EventSource {
     const last = origin[origin.length - 1];
     const range = { start: first.range.start, end: last.range.end };
     for (const w of tree.words) {
-      w.origin = first;
+      w.origin = first.origin ?? first;
       w.range = range;
       w.start = first.start;
       w.end = last.end;
@@ -233,7 +260,12 @@ class EventSource {
 
   private include(words: Word[], depth: number, stack: Set<string>, condition?: Condition): void {
     const patternWords = words.slice(1);
-    const pattern = patternWords.map((w) => w.value).join(' ');
+    // Words written side by side (`conf.d/` `{` `a,b` `}` `.conf`) are one piece of the pattern.
+    let pattern = '';
+    patternWords.forEach((w, i) => {
+      if (i > 0 && patternWords[i - 1].end !== w.start) pattern += ' ';
+      pattern += w.value;
+    });
     const ref: IncludeRef = { keyword: words[0], words: patternWords, pattern, targets: [], condition };
     this.out.includes.push(ref);
     if (!pattern || !this.opts.includes || depth >= MAX_INCLUDE_DEPTH) return;
@@ -379,6 +411,7 @@ export function interpret(tree: SyntaxTree, opts: InterpretOptions): Interpretat
     displacedCloses: [],
     unclosed: [],
     configIds: new Set(),
+    unexpanded: [],
     files: [],
     trees: [],
     symbols: [],

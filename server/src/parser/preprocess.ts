@@ -10,7 +10,11 @@ export interface Definition {
   word: Word;
 }
 
-const NAME_REF = /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:\([^)]*\))?\}|([A-Za-z_][A-Za-z0-9_]*))/g;
+/**
+ * `${NAME}` (optionally with parameters: `${NAME 1 2}`), or `$NAME` followed by a blank, `,`, `)`
+ * or the end of the line: keepalived leaves `$NAME/24` as written, `${NAME}/24` is replaced.
+ */
+const NAME_REF = /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:[ \t][^}]*)?\}|([A-Za-z_][A-Za-z0-9_]*)(?=[ \t,)]|$))/g;
 
 /** Parses a definition token `$NAME = value` (multi-line values joined with newlines). */
 export function parseDefinition(word: Word): Definition | undefined {
@@ -40,9 +44,11 @@ export function referencedNames(text: string): string[] {
 export function substitute(text: string, defs: ReadonlyMap<string, string>): string | undefined {
   if (text.indexOf('$') < 0) return undefined;
   let changed = false;
-  const out = text.replace(NAME_REF, (all, braced: string | undefined, bare: string | undefined) => {
+  const out = text.replace(NAME_REF, (all, braced: string | undefined, bare: string | undefined, at: number) => {
     const v = defs.get((braced ?? bare) as string);
     if (v === undefined) return all;
+    // A multi-line definition is only expanded when it ends the line.
+    if (v.includes('\n') && at + all.length !== text.length) return all;
     changed = true;
     return v;
   });
@@ -121,4 +127,11 @@ function splitTop(s: string): string[] {
 /** keepalived's include directives: include, includer, includem, includew, includeb, includea. */
 export function isIncludeKeyword(v: string): boolean {
   return v === 'include' || (v.length === 8 && v.startsWith('include') && 'rmwba'.includes(v[7]));
+}
+
+/** `$NAME` written where keepalived does not replace it (`$VIP/24`): the names, when defined. */
+export function unexpandedNames(text: string, defs: ReadonlyMap<string, string>): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(/\$([A-Za-z_][A-Za-z0-9_]*)(?=[^A-Za-z0-9_ \t,)])/g)) if (defs.has(m[1])) out.push(m[1]);
+  return out;
 }

@@ -114,7 +114,8 @@ export const SeqDirective = createToken({
 export const QuotedString = createToken({ name: 'QuotedString', pattern: /"(?:[^"\\\r\n]|\\[^\r\n])*"/ });
 /** An opening quote with no closing one on its line: keepalived reports it and drops the word. */
 export const UnterminatedQuote = createToken({ name: 'UnterminatedQuote', pattern: /"[^\r\n]*/ });
-export const Word = createToken({ name: 'Word', pattern: /(?:[^\s{}"#!\\]|\\[^\s{}])+/ });
+/** `${NAME}` (and `${NAME(args)}`) stays inside its word: keepalived substitutes it before splitting the line. */
+export const Word = createToken({ name: 'Word', pattern: /(?:\$\{[A-Za-z_][A-Za-z0-9_]*(?:\([^()\r\n]*\))?\}|[^\s{}"#!\\]|\\[^\s{}])+/ });
 /** A backslash before a blank or a brace: keepalived keeps it as a word of its own. */
 export const Backslash = createToken({ name: 'Backslash', pattern: /\\/ });
 

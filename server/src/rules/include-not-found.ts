@@ -11,6 +11,8 @@ export const includeNotFound: FileRule = {
       report({
         uri: inc.keyword.uri,
         range: at,
+        // A bare include is an unknown keyword to keepalived, which then refuses the configuration.
+        severity: inc.pattern ? undefined : 'error',
         message: inc.pattern
           ? `No file matches '${inc.pattern}': keepalived includes nothing here.`
           : `'${inc.keyword.value}' needs a file name or pattern.`,

@@ -4,6 +4,7 @@ import { authPassTruncated } from './auth-pass-truncated';
 import { deprecatedKeyword } from './deprecated-keyword';
 import { duplicateDefinition } from './duplicate-definition';
 import { duplicateKeyword } from './duplicate-keyword';
+import { duplicateTrack } from './duplicate-track';
 import { duplicateVrid } from './duplicate-vrid';
 import { includeNotFound } from './include-not-found';
 import { invalidValue } from './invalid-value';
@@ -13,8 +14,10 @@ import { missingRequired } from './missing-required';
 import { missingValue } from './missing-value';
 import { nopreemptMaster } from './nopreempt-master';
 import type { FileRule } from './rule';
+import { routeAdvice } from './route-advice';
 import { unbalancedBrace } from './unbalanced-brace';
 import { undefinedReference } from './undefined-reference';
+import { unexpandedParameter } from './unexpanded-parameter';
 import { unexpectedBlock } from './unexpected-block';
 import { unknownKeyword } from './unknown-keyword';
 import { unmatchedQuote } from './unmatched-quote';
@@ -32,6 +35,7 @@ export const FILE_RULES: readonly FileRule[] = [
   valueOutOfRange,
   deprecatedKeyword,
   duplicateKeyword,
+  duplicateTrack,
   duplicateDefinition,
   missingRequired,
   authPassTruncated,
@@ -40,4 +44,6 @@ export const FILE_RULES: readonly FileRule[] = [
   nopreemptMaster,
   authIgnored,
   includeNotFound,
+  routeAdvice,
+  unexpandedParameter,
 ];

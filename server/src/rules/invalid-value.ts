@@ -1,6 +1,9 @@
 import type { FileRule } from './rule';
 import { subject, valueIssues } from './value-issues';
 
+/** Keywords whose words are secrets: messages never quote them (they end up in CI logs). */
+const SECRETS = new Set(['vrrp_instance/authentication auth_pass', 'vrrp_instance/auth_hmac key', 'SSL password']);
+
 export const invalidValue: FileRule = {
   id: 'invalid-value',
   severity: 'error',
@@ -13,7 +16,9 @@ export const invalidValue: FileRule = {
           uri: w.uri,
           range: w.range,
           severity: 'warning',
-          message: `Unexpected '${w.value}' after '${li.stmt.keyword.value}'${li.line ? ' entry' : ''}: keepalived does not use it.`,
+          message: SECRETS.has(`${li.stmt.path} ${li.stmt.keyword.value}`)
+            ? `Unexpected word after '${li.stmt.keyword.value}': keepalived uses only the first word (a value with spaces must be quoted).`
+            : `Unexpected '${w.value}' after '${li.stmt.keyword.value}'${li.line ? ' entry' : ''}: keepalived does not use it.`,
           tags: ['unnecessary'],
         });
         continue;

@@ -7,17 +7,40 @@ interface Required {
   keyword: string;
   placeholder: string;
   consequence: string;
+  /** When keepalived goes on without a word of its own (a default applies), a warning rather than the rule's error. */
+  severity?: 'warning';
+  /** A present keyword counts only if this holds (keepalived drops a url without path, say). */
+  usable?: (s: Statement) => boolean;
 }
+
+const hasPath = (url: Statement) => !!url.children?.some((c) => c.keyword.value === 'path');
 
 /** What keepalived cannot do without, per block path. */
 const REQUIRED: Record<string, Required[]> = {
   vrrp_instance: [
-    { keyword: 'interface', placeholder: 'eth0', consequence: 'keepalived cannot tell which interface to send adverts on' },
+    // keepalived 2.2 falls back to global_defs default_interface (eth0 when unset): no error of its own.
+    {
+      keyword: 'interface',
+      placeholder: 'eth0',
+      consequence: 'keepalived sends adverts on the default interface (global_defs default_interface, else eth0), which may not be the one meant',
+      severity: 'warning',
+    },
     { keyword: 'virtual_router_id', placeholder: '51', consequence: 'keepalived refuses the configuration (the virtual router id must be set)' },
   ],
   vrrp_script: [{ keyword: 'script', placeholder: '"/usr/bin/true"', consequence: 'keepalived removes the vrrp_script' }],
   vrrp_track_process: [{ keyword: 'process', placeholder: 'nginx', consequence: 'keepalived removes the tracker' }],
-  'vrrp_instance/authentication': [{ keyword: 'auth_type', placeholder: 'PASS', consequence: 'keepalived ignores the authentication block' }],
+  // keepalived says nothing: the instance silently runs without authentication.
+  'vrrp_instance/authentication': [
+    { keyword: 'auth_type', placeholder: 'PASS', consequence: 'keepalived silently ignores the authentication block', severity: 'warning' },
+  ],
+  // The checkers keepalived drops when it reads their closing '}' (check_http.c, check_misc.c, check_file.c, check_bfd.c).
+  'virtual_server/real_server/HTTP_GET': [{ keyword: 'url', placeholder: '{ path / }', consequence: 'keepalived ignores the checker', usable: hasPath }],
+  'virtual_server/real_server/SSL_GET': [{ keyword: 'url', placeholder: '{ path / }', consequence: 'keepalived ignores the checker', usable: hasPath }],
+  'virtual_server/real_server/HTTP_GET/url': [{ keyword: 'path', placeholder: '/', consequence: 'keepalived ignores the url' }],
+  'virtual_server/real_server/SSL_GET/url': [{ keyword: 'path', placeholder: '/', consequence: 'keepalived ignores the url' }],
+  'virtual_server/real_server/MISC_CHECK': [{ keyword: 'misc_path', placeholder: '"/usr/local/bin/check.sh"', consequence: 'keepalived skips the checker' }],
+  'virtual_server/real_server/FILE_CHECK': [{ keyword: 'track_file', placeholder: 'NAME', consequence: 'keepalived ignores the checker' }],
+  'virtual_server/real_server/BFD_CHECK': [{ keyword: 'name', placeholder: 'BFD_NAME', consequence: 'keepalived skips the checker' }],
 };
 
 /** Inserts `keyword placeholder` as the first line of the block, indented like its siblings. */
@@ -34,18 +57,21 @@ export function insertFirstLine(s: Statement, text: string): Fix['edits'] | unde
 export const missingRequired: FileRule = {
   id: 'missing-required',
   severity: 'error',
-  description: 'A block without a keyword keepalived needs (e.g. a vrrp_instance without interface or virtual_router_id).',
+  description: 'A block without a keyword keepalived needs (e.g. a vrrp_instance without virtual_router_id); a vrrp_instance without interface is a warning (keepalived uses the default interface).',
   check({ model, report }) {
     for (const s of model.interp.all) {
       if (!s.spec || s.spec.block !== 'subkeywords' || !s.children) continue;
       const path = s.path ? `${s.path}/${s.keyword.value}` : s.keyword.value;
       for (const req of REQUIRED[path] ?? []) {
-        if (s.children.some((c) => c.keyword.value === req.keyword)) continue;
+        const present = s.children.filter((c) => c.keyword.value === req.keyword);
+        if (present.length && (!req.usable || present.some(req.usable))) continue;
         const edits = insertFirstLine(s, `${req.keyword} ${req.placeholder}`);
+        const what = present.length ? `no usable '${req.keyword}' (keepalived drops each one written)` : `no '${req.keyword}'`;
         report({
           uri: s.keyword.uri,
           range: s.keyword.range,
-          message: `${blockName(s)} has no '${req.keyword}': ${req.consequence}.`,
+          severity: req.severity,
+          message: `${blockName(s)} has ${what}: ${req.consequence}.`,
           fixes: edits ? [{ title: `Add '${req.keyword} ${req.placeholder}'`, edits, preferred: true }] : undefined,
         });
       }

@@ -63,7 +63,7 @@ export function explainText(specs: readonly KeywordSpec[]): string {
 
 /** Markdown for hover and completion documentation. */
 export function explainMarkdown(spec: KeywordSpec): string {
-  const parts = ['```keepalived', signature(spec), '```', spec.doc];
+  const parts = ['```keepalived\n' + signature(spec) + '\n```', spec.doc];
   const facts: string[] = [`Block: \`${blockLabel(spec.path)}\``];
   const args = argDetails(spec);
   if (args.length) facts.push(...args.map((a) => `\`${a.split(':')[0]}\`${a.includes(':') ? ':' + a.slice(a.indexOf(':') + 1) : ''}`));

@@ -3,8 +3,9 @@
 
 /** What a single word (argument) may be. */
 export type ValueType =
-  /** Whole number, optionally bounded (inclusive). `unit` is shown in docs only. */
-  | { kind: 'integer'; min?: number; max?: number; unit?: string }
+  /** Whole number, optionally bounded (inclusive). `unit` is shown in docs only. `range`: a
+   *  `FROM-TO` pair is accepted too (both bounded, FROM <= TO), as in status_code 200-299. */
+  | { kind: 'integer'; min?: number; max?: number; unit?: string; range?: boolean }
   /** Number that may carry a fraction (e.g. advert_int 0.5). `digits` = decimals keepalived keeps. */
   | { kind: 'decimal'; min?: number; max?: number; unit?: string; digits?: number }
   /** One of fixed words. keepalived compares most enums case-sensitively. */

@@ -59,6 +59,7 @@ export function describeType(t: ValueType): string {
   switch (t.kind) {
     case 'integer':
     case 'decimal':
+      if (t.kind === 'integer' && t.range) return `an integer or FROM-TO range ${rangeText(t.min, t.max, t.unit)}`;
       return t.min !== undefined || t.max !== undefined
         ? `${t.kind === 'integer' ? 'an integer' : 'a number'} ${rangeText(t.min, t.max, t.unit)}`
         : t.kind === 'integer'
@@ -106,9 +107,16 @@ export function describeType(t: ValueType): string {
 /** Returns what is wrong with `v` as a `t`, or undefined when keepalived would take it. */
 export function checkValue(t: ValueType, v: string): ValueProblem | undefined {
   switch (t.kind) {
-    case 'integer':
+    case 'integer': {
+      const pair = t.range ? /^(\d+)-(\d+)$/.exec(v) : null;
+      if (pair) {
+        const [from, to] = [Number(pair[1]), Number(pair[2])];
+        if (from > to) return { kind: 'value-out-of-range', expected: `a range FROM-TO with FROM <= TO, within ${rangeText(t.min, t.max, t.unit)}` };
+        return numberIn(from, t) ?? numberIn(to, t);
+      }
       if (!INTEGER.test(v)) return { kind: 'invalid-value', expected: describeType(t) };
       return numberIn(Number(v), t);
+    }
     case 'decimal':
       if (!DECIMAL.test(v)) return { kind: 'invalid-value', expected: describeType(t) };
       return numberIn(Number(v), t);
@@ -143,6 +151,10 @@ export function checkValue(t: ValueType, v: string): ValueProblem | undefined {
     case 'email':
       // keepalived passes the address to the SMTP server as written; a local user name is fine.
       return undefined;
+    case 'host':
+      // A name is resolved at startup (we cannot judge it), but all-numeric dotted words are no
+      // host name: keepalived fails to read 192.168.1.300 as an address and as a name alike.
+      return /^[\d.]+$/.test(v) && !isIPv4(v) ? { kind: 'invalid-value', expected: 'a host name or IP address' } : undefined;
     default:
       return undefined;
   }

@@ -222,7 +222,7 @@ function httpKeywords(checker: 'HTTP_GET' | 'SSL_GET'): KeywordSpec[] {
     {
       keyword: 'status_code',
       path: url,
-      args: [{ name: 'CODE|FROM-TO', type: { kind: 'string' }, repeat: true }],
+      args: [{ name: 'CODE|FROM-TO', type: { kind: 'integer', min: 100, max: 599, range: true }, repeat: true }],
       guard: G,
       default: '200-299',
       doc: 'Accepted HTTP status codes, each a code or a range, all within 100-599.',

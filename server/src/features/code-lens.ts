@@ -1,0 +1,37 @@
+// Code lenses: one above each vrrp_instance of a file, with the role keepalived gives it
+// (`MASTER 150 · VRID 55`) and, from the caller, what its peers on other nodes are.
+import type { CodeLens, Command } from 'vscode-languageserver-types';
+import type { ConfigModel, VrrpInstance } from '../model/types';
+import { headRange } from '../parser/statements';
+import { effectivePriority, effectiveVersion } from './facts';
+import { written } from './util';
+
+export interface CodeLensOptions {
+  /** Text about the instance's peers, e.g. `peer lb02 BACKUP 100`; omitted when undefined. */
+  peerText?: (instance: VrrpInstance) => string | undefined;
+  /** The command a lens runs when clicked (default: none, the lens is only text). */
+  command?: (instance: VrrpInstance) => Omit<Command, 'title'> | undefined;
+}
+
+/** `MASTER 150 · VRID 55`: priority as keepalived uses it (255 for a MASTER without one). */
+export function instanceRole(model: ConfigModel, inst: VrrpInstance): string {
+  const state = inst.state?.value ?? 'BACKUP';
+  const p = effectivePriority(inst);
+  const parts = [`${state} ${p.value}${p.implicit ? ' (implicit)' : ''}`];
+  if (inst.vrid) parts.push(`VRID ${inst.vrid.value}`);
+  if (inst.version || model.vrrpVersion || inst.vips[0]?.family === 6) parts.push(`VRRPv${effectiveVersion(model, inst)}`);
+  return parts.join(' · ');
+}
+
+export function codeLenses(model: ConfigModel, uri: string, opts: CodeLensOptions = {}): CodeLens[] {
+  const out: CodeLens[] = [];
+  for (const inst of model.instances) {
+    const kw = inst.stmt.keyword;
+    if (kw.uri !== uri || !written(kw)) continue;
+    const peer = opts.peerText?.(inst);
+    const title = [instanceRole(model, inst), peer].filter(Boolean).join(' · ');
+    const cmd = opts.command?.(inst);
+    out.push({ range: headRange(inst.stmt), command: { title, command: cmd?.command ?? '', arguments: cmd?.arguments } });
+  }
+  return out;
+}

@@ -1,0 +1,312 @@
+// Helpers shared by the language features: positions, trees of a model, words under the cursor,
+// `$NAME` references inside words, and which argument of a line a word fills.
+import type { Position, Range } from 'vscode-languageserver-types';
+import type { ConfigModel } from '../model/types';
+import type { SymbolUse } from '../parser/interpreter';
+import type { Statement, ValueLine } from '../parser/statements';
+import type { SyntaxTree, Word } from '../parser/syntax';
+import type { ArgSpec, KeywordSpec, LineSpec, OptionSpec } from '../schema/types';
+import { matchLine } from '../schema/validate-line';
+
+export function comparePos(a: Position, b: Position): number {
+  return a.line !== b.line ? a.line - b.line : a.character - b.character;
+}
+
+/** Inclusive at both ends: a cursor just after a word still touches it. */
+export function touches(range: Range, pos: Position): boolean {
+  return comparePos(range.start, pos) <= 0 && comparePos(pos, range.end) <= 0;
+}
+
+/** Whether `outer` contains `inner` (equal ranges included). */
+export function containsRange(outer: Range, inner: Range): boolean {
+  return comparePos(outer.start, inner.start) <= 0 && comparePos(inner.end, outer.end) <= 0;
+}
+
+export function sameRange(a: Range, b: Range): boolean {
+  return comparePos(a.start, b.start) === 0 && comparePos(a.end, b.end) === 0;
+}
+
+/** Converts offsets of one text to positions (0-based line, UTF-16 column). */
+export class LineIndex {
+  private readonly starts: number[] = [0];
+  constructor(readonly text: string) {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 13) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        this.starts.push(i + 1);
+      } else if (c === 10) this.starts.push(i + 1);
+    }
+  }
+
+  get lineCount(): number {
+    return this.starts.length;
+  }
+
+  lineStart(line: number): number {
+    return this.starts[Math.max(0, Math.min(line, this.starts.length - 1))];
+  }
+
+  /** Offset of the end of a line's content (before its line break). */
+  lineEnd(line: number): number {
+    if (line + 1 >= this.starts.length) return this.text.length;
+    let e = this.starts[line + 1];
+    if (this.text.charCodeAt(e - 1) === 10) e--;
+    if (this.text.charCodeAt(e - 1) === 13) e--;
+    return e;
+  }
+
+  positionAt(offset: number): Position {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo, character: offset - this.starts[lo] };
+  }
+
+  offsetAt(pos: Position): number {
+    const start = this.lineStart(pos.line);
+    return Math.min(start + pos.character, this.lineEnd(pos.line));
+  }
+}
+
+/** The syntax tree of `uri` among the files the model read. */
+export function treeOf(model: ConfigModel, uri: string): SyntaxTree | undefined {
+  if (uri === model.tree.uri) return model.tree;
+  return model.interp.trees.find((t) => t.uri === uri);
+}
+
+/** Words written in the file (not produced by a `$NAME` expansion). */
+export function written(w: Word): boolean {
+  return w.origin === undefined;
+}
+
+/**
+ * The word of the tree at `pos`: the one containing it, else one that ends (or starts) exactly
+ * there. Braces are returned too.
+ */
+export function wordAt(tree: SyntaxTree, pos: Position): Word | undefined {
+  let touching: Word | undefined;
+  for (const w of tree.words) {
+    if (w.range.start.line > pos.line) break;
+    if (!touches(w.range, pos)) continue;
+    if (comparePos(w.range.start, pos) < 0 && comparePos(pos, w.range.end) < 0) return w;
+    // Prefer a word starting at the cursor over a brace ending there, and any word over a brace.
+    if (!touching || (touching.kind === 'brace' && w.kind !== 'brace')) touching = w;
+  }
+  return touching;
+}
+
+/**
+ * Whether a statement's keyword is this written word: the word itself, or, on a line keepalived
+ * re-reads after `$NAME` substitution, the unchanged first word of that line.
+ */
+export function isKeywordWord(s: Statement, w: Word): boolean {
+  return s.keyword === w || (s.keyword.origin === w && s.keyword.text === w.text);
+}
+
+/** The statement whose keyword is this (written) word. */
+export function statementOfKeyword(model: ConfigModel, w: Word): Statement | undefined {
+  return model.interp.all.find((s) => isKeywordWord(s, w));
+}
+
+/** The statement or value line one of whose arguments is this word. */
+export function ownerOfArg(model: ConfigModel, w: Word): { stmt: Statement; index: number; line?: ValueLine } | undefined {
+  for (const s of model.interp.all) {
+    const i = s.args.indexOf(w);
+    if (i >= 0) return { stmt: s, index: i };
+    for (const line of s.values ?? []) {
+      const j = line.words.indexOf(w);
+      if (j >= 0) return { stmt: s, index: j, line };
+    }
+  }
+  return undefined;
+}
+
+export function symbolAtWord(model: ConfigModel, w: Word): SymbolUse | undefined {
+  return model.interp.symbols.find((s) => s.word === w);
+}
+
+// ------------------------------------------------------------------------------------------------
+// `$NAME` references inside words
+
+const NAME_REF = /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:\([^)]*\))?\}|([A-Za-z_][A-Za-z0-9_]*))/g;
+
+export interface ParamRef {
+  name: string;
+  /** The whole `$NAME` / `${NAME}` text. */
+  range: Range;
+  /** Just the NAME. */
+  nameRange: Range;
+  uri: string;
+}
+
+/** The `$NAME` references written in a word (for a definition token: in its value only). */
+export function paramRefs(w: Word, index: LineIndex): ParamRef[] {
+  if (w.kind === 'brace' || w.text.indexOf('$') < 0 || !written(w)) return [];
+  let from = 0;
+  if (w.kind === 'definition') {
+    const eq = w.text.indexOf('=');
+    if (eq < 0) return [];
+    from = eq + 1;
+  }
+  const out: ParamRef[] = [];
+  NAME_REF.lastIndex = from;
+  for (let m = NAME_REF.exec(w.text); m; m = NAME_REF.exec(w.text)) {
+    const name = m[1] ?? m[2];
+    const at = w.start + m.index;
+    const nameAt = at + (m[1] !== undefined ? 2 : 1);
+    out.push({
+      name,
+      range: { start: index.positionAt(at), end: index.positionAt(at + m[0].length) },
+      nameRange: { start: index.positionAt(nameAt), end: index.positionAt(nameAt + name.length) },
+      uri: w.uri,
+    });
+  }
+  return out;
+}
+
+/** Range of NAME in a definition token `$NAME=...`. */
+export function definitionNameRange(w: Word): Range {
+  const m = /^\$([A-Za-z_][A-Za-z0-9_]*)/.exec(w.text);
+  const len = m ? m[1].length : 0;
+  const s = w.range.start;
+  return { start: { line: s.line, character: s.character + 1 }, end: { line: s.line, character: s.character + 1 + len } };
+}
+
+/** Range of `$NAME` in a definition token. */
+export function definitionRange(w: Word): Range {
+  const r = definitionNameRange(w);
+  return { start: w.range.start, end: r.end };
+}
+
+const indexes = new WeakMap<SyntaxTree, LineIndex>();
+export function lineIndex(tree: SyntaxTree): LineIndex {
+  let ix = indexes.get(tree);
+  if (!ix) indexes.set(tree, (ix = new LineIndex(tree.text)));
+  return ix;
+}
+
+/** The `$NAME` reference at a position of a tree, if any. */
+export function paramAt(tree: SyntaxTree, pos: Position): ParamRef | undefined {
+  const w = wordAt(tree, pos);
+  if (!w) return undefined;
+  if (w.kind === 'definition' && touches(definitionRange(w), pos)) {
+    return { name: w.text.slice(1, 1 + (definitionNameRange(w).end.character - definitionNameRange(w).start.character)), range: definitionRange(w), nameRange: definitionNameRange(w), uri: w.uri };
+  }
+  return paramRefs(w, lineIndex(tree)).find((p) => touches(p.range, pos));
+}
+
+// ------------------------------------------------------------------------------------------------
+// Which argument a word of a line fills
+
+export type WordRole =
+  | { kind: 'arg'; arg: ArgSpec; option?: OptionSpec }
+  | { kind: 'option'; option: OptionSpec }
+  | { kind: 'extra' };
+
+export interface LineWalk {
+  roles: WordRole[];
+  /** What may come next: argument specs a next word would fill, and options that may start. */
+  nextArgs: ArgSpec[];
+  nextOptions: OptionSpec[];
+}
+
+function findOption(options: readonly OptionSpec[] | undefined, v: string): OptionSpec | undefined {
+  return options?.find((o) => o.name === v || o.aliases?.includes(v));
+}
+
+/** Walks a line the way matchLine does, recording what each word is. */
+export function walkLine(spec: LineSpec, words: readonly string[]): LineWalk {
+  const roles: WordRole[] = [];
+  const args = spec.args;
+  let ai = 0;
+  let pending: { option: OptionSpec; k: number } | undefined;
+  let lastRepeat: { arg: ArgSpec; option?: OptionSpec } | undefined;
+  for (let i = 0; i < words.length; i++) {
+    const v = words[i];
+    if (pending) {
+      const oa = pending.option.args[pending.k];
+      if (!(oa.optional && findOption(spec.options, v))) {
+        roles.push({ kind: 'arg', arg: oa, option: pending.option });
+        lastRepeat = oa.repeat ? { arg: oa, option: pending.option } : undefined;
+        pending = pending.k + 1 < pending.option.args.length ? { option: pending.option, k: pending.k + 1 } : undefined;
+        continue;
+      }
+      pending = undefined;
+    }
+    const opt = findOption(spec.options, v);
+    if (opt) {
+      roles.push({ kind: 'option', option: opt });
+      lastRepeat = undefined;
+      pending = opt.args.length ? { option: opt, k: 0 } : undefined;
+      continue;
+    }
+    if (lastRepeat?.option) {
+      roles.push({ kind: 'arg', arg: lastRepeat.arg, option: lastRepeat.option });
+      continue;
+    }
+    if (ai < args.length) {
+      roles.push({ kind: 'arg', arg: args[ai] });
+      lastRepeat = args[ai].repeat ? { arg: args[ai] } : undefined;
+      if (!args[ai].repeat) ai++;
+      continue;
+    }
+    roles.push({ kind: 'extra' });
+  }
+  const nextArgs: ArgSpec[] = [];
+  let nextOptions: OptionSpec[] = spec.options ? [...spec.options] : [];
+  if (pending) {
+    nextArgs.push(pending.option.args[pending.k]);
+    if (!pending.option.args[pending.k].optional) nextOptions = [];
+  } else {
+    if (lastRepeat) nextArgs.push(lastRepeat.arg);
+    for (let k = ai; k < args.length; k++) {
+      if (!nextArgs.includes(args[k])) nextArgs.push(args[k]);
+      if (!args[k].optional) {
+        // Options are offered once the required arguments are there.
+        nextOptions = [];
+        break;
+      }
+    }
+  }
+  return { roles, nextArgs, nextOptions };
+}
+
+/** The line grammars of a keyword line or of a value line of its block. */
+export function lineSpecs(spec: KeywordSpec, valueLine: boolean): LineSpec[] {
+  if (valueLine) return spec.valueLineForms?.length ? [...spec.valueLineForms] : spec.valueLine ? [spec.valueLine] : [];
+  return spec.forms?.length ? [...spec.forms] : [spec];
+}
+
+/** The form that fits the words best (as matchForms chooses), and the walk over it. */
+export function bestWalk(forms: readonly LineSpec[], words: readonly Word[]): { form: LineSpec; walk: LineWalk } | undefined {
+  let best: { form: LineSpec; score: number } | undefined;
+  for (const f of forms) {
+    let score = 0;
+    for (const i of matchLine(f, words, undefined)) score += i.kind === 'extra-value' ? 1 : i.kind === 'missing-value' ? 0 : 3;
+    if (!best || score < best.score) best = { form: f, score };
+  }
+  if (!best) return undefined;
+  return { form: best.form, walk: walkLine(best.form, words.map((w) => w.value)) };
+}
+
+/** Every form that the given words (all but the one being typed) do not contradict. */
+export function compatibleForms(forms: readonly LineSpec[], words: readonly Word[]): LineSpec[] {
+  const ok = forms.filter((f) => matchLine(f, words, undefined).every((i) => i.kind === 'missing-value'));
+  return ok.length ? ok : [...forms];
+}
+
+/** `x.conf:12` for a word, relative to nothing: the file's last path segment. */
+export function shortLocation(w: Word): string {
+  const name = decodeURIComponent(w.uri.slice(w.uri.lastIndexOf('/') + 1));
+  return `${name}:${w.range.start.line + 1}`;
+}
+
+/** A markdown link to a word's line. */
+export function markdownLink(w: Word): string {
+  return `[${shortLocation(w)}](${w.uri}#L${w.range.start.line + 1})`;
+}

@@ -1,0 +1,21 @@
+import type { FileRule } from './rule';
+
+export const unexpandedParameter: FileRule = {
+  id: 'unexpanded-parameter',
+  severity: 'error',
+  description: "A defined $NAME that keepalived does not replace because a character other than a blank, ',' or ')' follows it.",
+  check({ model, report }) {
+    for (const { word, name } of model.interp.unexpanded) {
+      if (word.origin) continue;
+      const at = word.text.indexOf(`$${name}`);
+      const start = { line: word.range.start.line, character: word.range.start.character + at };
+      const range = { start, end: { line: start.line, character: start.character + name.length + 1 } };
+      report({
+        uri: word.uri,
+        range,
+        message: `keepalived does not replace $${name} here, because '${word.text[at + name.length + 1]}' follows it: it reads '${word.value}' as written. Write \${${name}} instead.`,
+        fixes: [{ title: `Write \${${name}}`, edits: [{ uri: word.uri, range, newText: `\${${name}}` }], preferred: true }],
+      });
+    }
+  },
+};
