@@ -1,5 +1,7 @@
 // Bundles the end-to-end suite into test/e2e/.run/suite.cjs, the module handed to VS Code as
-// extensionTestsPath.
+// extensionTestsPath. The bundle is not minified, so stack traces of failing tests point to
+// readable code (Node's source-map support, turned on from a loader, did not map them in the
+// extension host when tried; suite.cjs.map is for debuggers).
 //
 //   node test/e2e/build-suite.mjs [--tools DIR]
 //
@@ -8,7 +10,7 @@
 // (setup.sh), not from the project's dependencies. The test files are reached through a
 // generated module 'e2e:tests' that lists them as lazy loaders, so adding a *.test.ts file is
 // all it takes to add tests.
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
@@ -60,6 +62,7 @@ const noParallelMocha = {
 };
 
 const started = Date.now();
+rmSync(dirname(outfile), { recursive: true, force: true });
 await esbuild.build({
   entryPoints: [join(suiteDir, 'index.ts')],
   outfile,

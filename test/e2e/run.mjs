@@ -235,14 +235,17 @@ function startCodeServer() {
     '--vscode-option', 'enable-smoke-test-driver',
   ], { cwd: dirs.home, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   const port = new Promise((resolvePort, rejectPort) => {
-    let buffered = '';
+    let buffered = ''; // until the port is known
     const scan = (chunk) => {
       log.write(chunk);
       if (debug) process.stdout.write(`[code-server] ${chunk}`);
-      buffered += chunk;
+      if (buffered === undefined) return;
+      buffered = (buffered + chunk).slice(-8192);
       const m = /HTTP server listening on https?:\/\/127\.0\.0\.1:(\d+)/.exec(buffered);
-      if (m) resolvePort(Number(m[1]));
-      else if (buffered.length > 65536) buffered = buffered.slice(-4096);
+      if (m) {
+        buffered = undefined;
+        resolvePort(Number(m[1]));
+      }
     };
     child.stdout.setEncoding('utf8').on('data', scan);
     child.stderr.setEncoding('utf8').on('data', scan);
@@ -260,6 +263,14 @@ function healthy(port) {
     req.on('error', () => ok(false));
     req.on('timeout', () => req.destroy());
     req.end();
+  });
+}
+
+/** `promise`, or a harness failure after `ms`. */
+function withTimeout(promise, ms, message) {
+  return new Promise((resolveIt, rejectIt) => {
+    const timer = setTimeout(() => rejectIt(fail(2, message)), ms);
+    promise.then((v) => { clearTimeout(timer); resolveIt(v); }, (e) => { clearTimeout(timer); rejectIt(e); });
   });
 }
 
@@ -283,16 +294,17 @@ async function cleanup() {
 for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]]) {
   process.on(signal, () => {
     say(`${signal}: stopping`);
-    cleanup().finally(() => process.exit(code));
+    cleanup().finally(() => {
+      say(`logs kept in ${work}`);
+      process.exit(code);
+    });
   });
 }
 
 async function main() {
   await reapOrphans();
   const cs = startCodeServer();
-  const csExited = new Promise((_, reject) => cs.child.on('exit', (code, signal) => reject(fail(2, `code-server exited (${signal || code}); see ${join(work, 'code-server.log')}`))));
-  csExited.catch(() => {});
-  const port = await Promise.race([cs.port, sleep(60_000).then(() => { throw fail(2, 'code-server did not report a port within 60 s'); })]);
+  const port = await withTimeout(cs.port, 60_000, 'code-server did not report a port within 60 s');
   for (let i = 0; !(await healthy(port)); i++) {
     if (i > 100) throw fail(2, `code-server on port ${port} is not healthy`);
     await sleep(100);
@@ -352,15 +364,17 @@ async function main() {
   await page.exposeFunction('codeAutomationLog', (level, args) => {
     const text = Array.isArray(args) ? format(...args) : format(args);
     if (debug) say(`log[${level}] ${JSON.stringify(args)}`);
-    if (!text.startsWith(OUTPUT_MARK)) {
+    const marked = text.startsWith(OUTPUT_MARK);
+    if (!marked && !text.startsWith('SCREENSHOT ')) {
       workbenchLog.write(`[${level}] ${text}\n`);
       if ((level === 'error' || level === 'warn') && !OFFLINE_NOISE.test(text)) console.log(`[workbench ${level}] ${text}`);
       return;
     }
-    for (const line of text.slice(OUTPUT_MARK.length).replace(/^ /, '').split('\n')) {
+    const body = text.replace(/^\u2063\u2063 ?|^\u2063/, '');
+    for (const line of body.split('\n')) {
       const shot = /^SCREENSHOT (\S+) (\S+) (\d+)\s*$/.exec(line);
       if (shot) takeScreenshot(shot[1], shot[2], Number(shot[3]));
-      else console.log(line.replaceAll(OUTPUT_MARK, ''));
+      else console.log(line);
     }
   });
   await page.exposeFunction('codeAutomationExit', (code) => settle({ code: code === 0 ? 0 : 1, why: `suite exited with ${code}` }));
