@@ -3,7 +3,7 @@
 import type { CodeLens, Command } from 'vscode-languageserver-types';
 import type { ConfigModel, VrrpInstance } from '../model/types';
 import { headRange } from '../parser/statements';
-import { effectivePriority, effectiveVersion } from './facts';
+import { priorityFacts, effectiveVersion } from './facts';
 import { written } from './util';
 
 export interface CodeLensOptions {
@@ -16,10 +16,10 @@ export interface CodeLensOptions {
 /** `MASTER 150 · VRID 55`: priority as keepalived uses it (255 for a MASTER without one). */
 export function instanceRole(model: ConfigModel, inst: VrrpInstance): string {
   const state = inst.state?.value ?? 'BACKUP';
-  const p = effectivePriority(inst);
+  const p = priorityFacts(inst);
   const parts = [`${state} ${p.value}${p.implicit ? ' (implicit)' : ''}`];
   if (inst.vrid) parts.push(`VRID ${inst.vrid.value}`);
-  if (inst.version || model.vrrpVersion || inst.vips[0]?.family === 6) parts.push(`VRRPv${effectiveVersion(model, inst)}`);
+  if (inst.version || model.vrrpVersion || inst.vips[0]?.family === 6) parts.push(`VRRPv${effectiveVersion(inst, model)}`);
   return parts.join(' · ');
 }
 

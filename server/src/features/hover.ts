@@ -3,7 +3,7 @@
 // without one, a `$NAME`'s value, where a referenced name is defined.
 import { MarkupKind, type Hover, type Position, type Range } from 'vscode-languageserver-types';
 import type { ConfigModel } from '../model/types';
-import { AUTH_PASS_MAX, effectivePriority, effectiveVersion, instanceOf, roundedAdvert } from './facts';
+import { AUTH_PASS_MAX, priorityFacts, effectiveVersion, instanceOf, roundedAdvert } from './facts';
 import { parseCondition } from '../parser/preprocess';
 import type { Statement } from '../parser/statements';
 import type { Word } from '../parser/syntax';
@@ -47,13 +47,13 @@ function statementFacts(model: ConfigModel, s: Statement, opts: HoverOptions): s
   }
   if (inst && k === 'advert_int') {
     const v = Number(s.args[0]?.value);
-    const version = effectiveVersion(model, inst);
+    const version = effectiveVersion(inst, model);
     if (Number.isFinite(v) && version === 2 && !Number.isInteger(v)) {
       facts.push(`VRRPv2 adverts carry whole seconds: keepalived rounds ${s.args[0]?.value} to **${roundedAdvert(v)}** s. Use \`version 3\` for fractions.`);
     }
   }
   if (inst && (k === 'priority' || k === 'state')) {
-    const p = effectivePriority(inst);
+    const p = priorityFacts(inst);
     if (k === 'state' && p.implicit) {
       facts.push(
         inst.state?.value === 'MASTER'
@@ -69,13 +69,13 @@ function statementFacts(model: ConfigModel, s: Statement, opts: HoverOptions): s
     if (peer) facts.push(peer);
   }
   if (k === 'vrrp_instance' && inst) {
-    const p = effectivePriority(inst);
+    const p = priorityFacts(inst);
     const bits = [
       `state ${inst.state?.value ?? 'BACKUP'}${inst.state ? '' : ' (default)'}`,
       `priority ${p.value}${p.implicit ? ' (implicit)' : ''}`,
     ];
     if (inst.vrid) bits.push(`VRID ${inst.vrid.value}`);
-    bits.push(`VRRPv${effectiveVersion(model, inst)}`);
+    bits.push(`VRRPv${effectiveVersion(inst, model)}`);
     facts.push(bits.join(' · '));
     const peer = opts.peerInfo?.(inst.name);
     if (peer) facts.push(peer);

@@ -19,4 +19,4 @@ export {
   type SemanticToken,
 } from './semantic-tokens';
 export { codeLenses, instanceRole, type CodeLensOptions } from './code-lens';
-export { effectivePriority, effectiveVersion, instanceOf, roundedAdvert } from './facts';
+export { priorityFacts, effectiveVersion, instanceOf, roundedAdvert } from './facts';

@@ -3,7 +3,7 @@
 import { SymbolKind, type DocumentSymbol, type Position, type Range, type SymbolInformation } from 'vscode-languageserver-types';
 import type { ConfigModel } from '../model/types';
 import { child, headRange, type Statement } from '../parser/statements';
-import { effectivePriority, instanceOf } from './facts';
+import { priorityFacts, instanceOf } from './facts';
 import { comparePos, containsRange, written } from './util';
 
 const KINDS: Record<string, SymbolKind> = {
@@ -59,7 +59,7 @@ export function symbolDetail(model: ConfigModel, s: Statement): string | undefin
     case 'vrrp_instance': {
       const inst = instanceOf(model, s);
       if (!inst) return undefined;
-      const p = effectivePriority(inst);
+      const p = priorityFacts(inst);
       return [inst.state?.value ?? 'BACKUP', String(p.value), inst.vrid ? `VRID ${inst.vrid.value}` : undefined].filter(Boolean).join(' ');
     }
     case 'vrrp_sync_group': {

@@ -1,3 +1,4 @@
+import { effectiveVersion } from '../model/effective';
 import type { FileRule } from './rule';
 
 export const authIgnored: FileRule = {
@@ -8,9 +9,9 @@ export const authIgnored: FileRule = {
     for (const inst of model.instances) {
       const auth = inst.authentication;
       if (!auth) continue;
-      const version = inst.version?.value ?? model.vrrpVersion?.value ?? 2;
+      const version = effectiveVersion(inst, model);
       let why: string | undefined;
-      if (version === 3) why = 'VRRP version 3 has no authentication';
+      if (version === 3) why = inst.vips[0]?.family === 6 ? 'IPv6 instances run VRRP version 3, which has no authentication' : 'VRRP version 3 has no authentication';
       else if (model.vrrpStrict) why = 'vrrp_strict mode does not allow authentication';
       if (!why) continue;
       report({

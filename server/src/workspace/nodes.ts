@@ -2,7 +2,7 @@
 // `-i ID` when the file uses `@ID` lines (one file can then describe several nodes).
 import { posix as path } from 'node:path';
 import { readModel } from '../analysis/analyze';
-import type { ConfigModel, VrrpInstance } from '../model/types';
+import type { ConfigModel } from '../model/types';
 import type { IncludeResolver } from '../parser/interpreter';
 import type { SyntaxTree } from '../parser/syntax';
 import { uriToPath } from './include-resolver';
@@ -41,15 +41,4 @@ export function readNodes(tree: SyntaxTree, includes: IncludeResolver): Node[] {
   });
 }
 
-/** keepalived's effective priority: MASTER without one is the address owner (255), else 100. */
-export function effectivePriority(i: VrrpInstance): number {
-  return i.priority?.value ?? (i.state?.value === 'MASTER' ? 255 : 100);
-}
-
-export function effectiveVersion(i: VrrpInstance, m: ConfigModel): number {
-  return i.version?.value ?? m.vrrpVersion?.value ?? 2;
-}
-
-export function effectiveAdvertInt(i: VrrpInstance): number {
-  return i.advertInt?.value ?? 1;
-}
+export { effectiveAdvertInt, effectivePriority, effectiveVersion } from '../model/effective';

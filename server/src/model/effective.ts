@@ -1,0 +1,23 @@
+// What keepalived makes of an instance's settings when they are left out or rounded: shared by
+// the peer rules, the hover, the code lens and the cluster views.
+import type { ConfigModel, VrrpInstance } from './types';
+
+/** The priority keepalived uses: as written, else 255 (address owner) for state MASTER, else 100. */
+export function effectivePriority(inst: VrrpInstance): number {
+  return inst.priority?.value ?? (inst.state?.value === 'MASTER' ? 255 : 100);
+}
+
+/** The VRRP version an instance runs: its own, else global_defs vrrp_version, else 2; IPv6 forces 3. */
+export function effectiveVersion(inst: VrrpInstance, model: ConfigModel): number {
+  if (inst.vips[0]?.family === 6) return 3;
+  return inst.version?.value ?? model.vrrpVersion?.value ?? 2;
+}
+
+export function effectiveAdvertInt(inst: VrrpInstance): number {
+  return inst.advertInt?.value ?? 1;
+}
+
+/** keepalived's VRRPv2 rounding of an advert_int: to the nearest second (half up), at least 1. */
+export function roundedAdvert(seconds: number): number {
+  return Math.max(1, Math.floor(seconds + 0.5));
+}
