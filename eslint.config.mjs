@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'test/e2e/.tools/**', 'test/e2e/.run/**', 'out/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'test/e2e/.tools/**', 'test/e2e/.run/**', 'out/**', '.scratch/**', 'bench/out/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

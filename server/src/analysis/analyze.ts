@@ -36,17 +36,20 @@ export function readText(text: string, uri: string, opts: ReadOptions = {}): Con
 }
 
 /** Applies a rule's configured level to what it reports; undefined drops the report. */
+const LEVELS = new Set<string>(['off', 'error', 'warning', 'information', 'hint']);
+
 export function withLevel(code: string, own: Finding['severity'], levels: CheckOptions['levels']): Finding['severity'] | undefined {
   const level = levels?.[code];
-  if (level === 'off') return undefined;
-  return level ?? own;
+  // Editors send '' (or anything) for a setting left empty: only a real level overrides.
+  if (level === undefined || !LEVELS.has(level)) return own;
+  return level === 'off' ? undefined : level;
 }
 
 export function checkModel(model: ConfigModel, opts: CheckOptions = {}): Finding[] {
   const schema = opts.schema ?? SCHEMA;
   const out: Finding[] = [];
   for (const rule of opts.rules ?? FILE_RULES) {
-    if (opts.levels?.[rule.id] === 'off') continue;
+    if (withLevel(rule.id, rule.severity, opts.levels) === undefined) continue;
     const report = (r: Report) => {
       const severity = withLevel(rule.id, r.severity ?? rule.severity, opts.levels);
       if (severity) out.push({ ...r, code: rule.id, severity });

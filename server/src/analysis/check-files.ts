@@ -13,8 +13,10 @@ export function checkFiles(texts: ReadonlyMap<string, string>, opts: CheckOption
   const byUri = new Map([...texts].map(([p, t]) => [pathToUri(p), t]));
   const resolver = new FsIncludeResolver({ read: (uri) => byUri.get(uri) ?? diskSource.read(uri) }, undefined, cache);
   const trees = [...byUri].map(([uri, text]) => cache.get(uri, text));
-  const findings: Finding[] = checkNodes(trees.map((tree) => ({ tree })), resolver, opts).flatMap((c) => c.findings);
-  const nodes = trees.flatMap((tree) => readNodes(tree, resolver));
+  const checked = checkNodes(trees.map((tree) => ({ tree })), resolver, opts);
+  const findings: Finding[] = checked.flatMap((c) => c.findings);
+  // The nodes reuse the models just checked when they were read as readNodes reads (default schema).
+  const nodes = trees.flatMap((tree, i) => readNodes(tree, resolver, opts.schema ? undefined : checked[i].model));
   if (nodes.length > 1) {
     for (const cluster of findClusters(nodes, [nodes.map((n) => n.id)])) findings.push(...checkCluster(cluster, opts));
   }

@@ -8,7 +8,7 @@ import type { Finding } from './finding';
 export function checkCluster(cluster: Cluster, opts: Pick<CheckOptions, 'levels'> = {}): Finding[] {
   const out: Finding[] = [];
   for (const rule of PEER_RULES) {
-    if (opts.levels?.[rule.id] === 'off') continue;
+    if (withLevel(rule.id, rule.severity, opts.levels) === undefined) continue;
     const report = (r: PeerReport) => {
       const severity = withLevel(rule.id, r.severity ?? rule.severity, opts.levels);
       if (severity) out.push({ ...r, code: rule.id, severity });

@@ -28,6 +28,13 @@ interface Tok {
   depth: number;
 }
 
+/** An edit of the blanks between two tokens (string offsets). */
+interface Gap {
+  start: number;
+  end: number;
+  text: string;
+}
+
 const NEWLINE = /\r\n|\r|\n/g;
 
 function eolOf(text: string): string {
@@ -90,7 +97,7 @@ function structure(tree: SyntaxTree, splitInline: boolean): Structure {
 }
 
 /** The document after formatting, and the edits (one per changed gap between tokens). */
-function layout(tree: SyntaxTree, options: KeepalivedFormattingOptions): { edits: { start: number; end: number; text: string }[]; result: string } {
+function layout(tree: SyntaxTree, options: KeepalivedFormattingOptions): { edits: Gap[]; result: string } {
   const text = tree.text;
   const eol = eolOf(text);
   const unit = options.insertSpaces ? ' '.repeat(Math.max(0, options.tabSize)) : '\t';
@@ -126,7 +133,7 @@ function layout(tree: SyntaxTree, options: KeepalivedFormattingOptions): { edits
     return false;
   };
 
-  const edits: { start: number; end: number; text: string }[] = [];
+  const edits: Gap[] = [];
   const out: string[] = [];
   let pos = 0;
   const gap = (start: number, end: number, replacement: string) => {
@@ -160,13 +167,42 @@ function layout(tree: SyntaxTree, options: KeepalivedFormattingOptions): { edits
   return { edits, result: out.join('') };
 }
 
-function toTextEdits(tree: SyntaxTree, edits: { start: number; end: number; text: string }[], range?: Range): TextEdit[] {
+const LINE_BREAK = /(\r\n|\r|\n)/;
+
+/**
+ * The part of a gap edit that falls on lines `from`..`to`: a gap running over several lines
+ * (trailing blanks, blank lines, the next line's indentation) keeps its other lines as written.
+ */
+function clipGap(text: string, e: Gap, first: number, last: number, from: number, to: number): Gap | undefined {
+  if (last < from || first > to) return undefined;
+  if (first >= from && last <= to) return e;
+  const original = text.slice(e.start, e.end);
+  // Even parts are the gap's pieces of successive lines, odd parts the line breaks ending them.
+  const before = original.split(LINE_BREAK);
+  const after = e.text.split(LINE_BREAK);
+  const inside = (i: number) => first + Math.floor(i / 2) >= from && first + Math.floor(i / 2) <= to;
+  if (before.length !== after.length) {
+    // Blank lines dropped at the end of the file: only the trailing blanks of the first line go.
+    return inside(0) && after[0] !== before[0] ? { start: e.start, end: e.start + before[0].length, text: after[0] } : undefined;
+  }
+  // The edit covers the changed parts only, so that it stays on the lines of the range.
+  const parts = before.map((p, i) => (inside(i) ? after[i] : p));
+  let lo = 0;
+  while (lo < parts.length && parts[lo] === before[lo]) lo++;
+  if (lo === parts.length) return undefined;
+  let hi = parts.length - 1;
+  while (parts[hi] === before[hi]) hi--;
+  const offset = (i: number) => e.start + before.slice(0, i).join('').length;
+  return { start: offset(lo), end: offset(hi + 1), text: parts.slice(lo, hi + 1).join('') };
+}
+
+function toTextEdits(tree: SyntaxTree, edits: Gap[], range?: Range): TextEdit[] {
   const ix = new LineIndex(tree.text);
   const out: TextEdit[] = [];
-  for (const e of edits) {
-    const r = { start: ix.positionAt(e.start), end: ix.positionAt(e.end) };
-    if (range && (r.start.line > range.end.line || r.end.line < range.start.line)) continue;
-    out.push({ range: r, newText: e.text });
+  for (const edit of edits) {
+    let e: Gap | undefined = edit;
+    if (range) e = clipGap(tree.text, edit, ix.positionAt(edit.start).line, ix.positionAt(edit.end).line, range.start.line, range.end.line);
+    if (e) out.push({ range: { start: ix.positionAt(e.start), end: ix.positionAt(e.end) }, newText: e.text });
   }
   return out;
 }

@@ -29,9 +29,12 @@ export function pathLabel(uri: string): string {
   return name && name !== '/' ? name : base;
 }
 
-/** Reads a root file as one node, or as one node per `@ID` it uses. */
-export function readNodes(tree: SyntaxTree, includes: IncludeResolver): Node[] {
-  const model = readModel(tree, { includes });
+/**
+ * Reads a root file as one node, or as one node per `@ID` it uses. `read`: the file already read
+ * without a config id, when the caller has it (reading a large file twice costs as much as parsing it).
+ */
+export function readNodes(tree: SyntaxTree, includes: IncludeResolver, read?: ConfigModel): Node[] {
+  const model = read ?? readModel(tree, { includes });
   const ids = [...model.interp.configIds];
   const base = pathLabel(tree.uri);
   if (ids.length === 0) return [{ id: tree.uri, uri: tree.uri, label: model.routerId?.value ?? base, model }];
