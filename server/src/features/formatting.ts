@@ -163,7 +163,9 @@ function layout(tree: SyntaxTree, options: KeepalivedFormattingOptions): { edits
   }
   // The end: one line break after the last token (none for an empty file).
   const tail = text.slice(pos);
-  gap(pos, text.length, toks.length === 0 ? (isBlank(tail) ? '' : tail) : isBlank(tail) ? eol : tail);
+  // insertFinalNewline false: the blanks go, the line breaks stay as written.
+  const end = options.insertFinalNewline === false ? tail.replace(/[^\r\n]/g, '') : eol;
+  gap(pos, text.length, toks.length === 0 ? (isBlank(tail) ? '' : tail) : isBlank(tail) ? end : tail);
   return { edits, result: out.join('') };
 }
 

@@ -114,7 +114,14 @@ function wire(connection: Connection, documents: TextDocuments<TextDocument>, de
     const m = model(p.textDocument.uri);
     return m ? documentLinks(m, p.textDocument.uri) : [];
   });
-  const formatOptions = <T extends object>(o: T) => ({ ...o, splitInlineBlocks: deps.formatSettings().splitInlineBlocks === true });
+  const formatOptions = <T extends { insertFinalNewline?: boolean }>(o: T) => {
+    const f = deps.formatSettings();
+    return {
+      ...o,
+      splitInlineBlocks: f.splitInlineBlocks === true,
+      insertFinalNewline: typeof f.insertFinalNewline === 'boolean' ? f.insertFinalNewline : (o.insertFinalNewline ?? true),
+    };
+  };
   connection.onDocumentFormatting((p) => {
     if (deps.formatSettings().enable === false) return [];
     const t = tree(p.textDocument.uri);
