@@ -12,7 +12,7 @@ import {
   snippetConfigs,
   splitNodes,
   tabStopOccurrences,
-} from '../helpers/snippet-expand.ts';
+} from '../helpers/snippet-expand';
 
 const snippets = loadSnippets();
 const names = Object.keys(snippets);

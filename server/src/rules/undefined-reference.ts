@@ -14,7 +14,8 @@ const REMOVED_WITHOUT: Record<string, string> = { vrrp_script: 'script', vrrp_tr
 
 export const undefinedReference: FileRule = {
   id: 'undefined-reference',
-  severity: 'warning',
+  // keepalived drops the reference ("not found, ignoring"): what it ignores is an error.
+  severity: 'error',
   description: 'A reference (track_script, track_process, track_file, sync group member, virtual_server group...) to a name defined nowhere.',
   check({ model, report }) {
     // Names whose every definition lacks what keepalived needs: it removes them, then reports
@@ -46,6 +47,8 @@ export const undefinedReference: FileRule = {
       report({
         uri: w.uri,
         range: w.range,
+        // A missing sync group member only shrinks the group (keepalived names no line for it).
+        severity: sym.target === 'vrrp_instance' ? 'warning' : undefined,
         message: `No ${sym.target} named '${w.value}' is defined: ${CONSEQUENCE[sym.target] ?? 'keepalived ignores the reference'}.${names.length ? ` Did you mean '${names[0]}'?` : ''}`,
         fixes: names.map((n, i) => ({ title: `Change to '${n}'`, edits: [{ uri: w.uri, range: w.range, newText: n }], preferred: i === 0 })),
       });

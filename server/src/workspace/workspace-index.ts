@@ -123,16 +123,17 @@ export class WorkspaceIndex {
     if (hit) return hit;
     const text = this.source.read(uri);
     if (text === undefined) return undefined;
-    const tree = this.cache.get(uri, text);
-    const model = readModel(tree, { includes: this.resolver });
-    const nodes = readNodes(tree, this.resolver);
-    const e: NodeEntry = {
-      root: uri,
-      model,
-      nodes,
-      files: new Set(model.interp.files),
-      findings: checkModel(model, { levels: this.settings.levels }),
-    };
+    let e: NodeEntry;
+    try {
+      const tree = this.cache.get(uri, text);
+      const model = readModel(tree, { includes: this.resolver });
+      const nodes = readNodes(tree, this.resolver);
+      e = { root: uri, model, nodes, files: new Set(model.interp.files), findings: checkModel(model, { levels: this.settings.levels }) };
+    } catch {
+      // A file the analysis cannot read (e.g. nested too deep for the parser) must not take the
+      // other files down with it: it is left out of the nodes.
+      return undefined;
+    }
     this.entries.set(uri, e);
     return e;
   }
@@ -164,7 +165,11 @@ export class WorkspaceIndex {
   findingsByUri(): Map<string, Finding[]> {
     this.refresh();
     const out = new Map<string, Finding[]>();
-    const add = (f: Finding) => out.set(f.uri, [...(out.get(f.uri) ?? []), f]);
+    const add = (f: Finding) => {
+      const list = out.get(f.uri);
+      if (list) list.push(f);
+      else out.set(f.uri, [f]);
+    };
     for (const e of this.entries.values()) for (const f of e.findings) add(f);
     for (const f of this.peerFindings) add(f);
     for (const [k, v] of out) out.set(k, dedupe(v));

@@ -1,0 +1,181 @@
+// keepalived-lint as users run it: `node dist/cli.js` (built first when missing).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execSync, spawnSync } from 'node:child_process';
+import { chmodSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { conf, instance, writeTree } from '../helpers/analyze';
+import { SCHEMA } from '../../server/src/schema';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const CLI = join(ROOT, 'dist/cli.js');
+if (!existsSync(CLI)) execSync('npm run build', { cwd: ROOT, stdio: 'inherit' });
+
+interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function cli(args: string[], cwd = ROOT): Run {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout: 60000 });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const CLEAN = instance(['    state BACKUP', '    priority 100']);
+// Line 8 (1-based): `priority 300`, out of range at column 14.
+const BROKEN = instance(['    state BACKUP', '    priority 300']);
+const WARN_ONLY = instance(['    state BACKUP', '    priority 100', '    priority 90']);
+const dir = writeTree({ 'clean.conf': CLEAN, 'broken.conf': BROKEN, 'warn.conf': WARN_ONLY, 'sub/b.conf': BROKEN });
+
+test('text format: file:line:col: severity: message [code], with the file as given', () => {
+  const r = cli(['broken.conf', 'sub/b.conf'], dir);
+  assert.equal(r.status, 1, r.stderr);
+  const lines = r.stdout.trimEnd().split('\n');
+  assert.ok(lines.length >= 2, r.stdout);
+  for (const l of lines) assert.match(l, /^[^:]+:\d+:\d+: (error|warning|information|hint): .+ \[[a-z]+(-[a-z0-9]+)*\]$/);
+  assert.ok(lines.includes("broken.conf:8:14: error: '300' is out of range for 'priority' (PRIORITY): expected 1..255. keepalived rejects it and keeps the default. [value-out-of-range]"), r.stdout);
+  assert.ok(lines.some((l) => l.startsWith('sub/b.conf:8:14: error: ')), r.stdout);
+});
+
+test('a clean file prints nothing and exits 0; warnings alone exit 0', () => {
+  const clean = cli(['clean.conf'], dir);
+  assert.equal(clean.status, 0, clean.stdout + clean.stderr);
+  assert.equal(clean.stdout, '');
+  const warn = cli(['warn.conf'], dir);
+  assert.equal(warn.status, 0);
+  assert.match(warn.stdout, /^warn\.conf:9:5: warning: 'priority' is already set .* \[duplicate-keyword\]$/m);
+});
+
+test('--format json: a diagnostics array with the file as given and 1-based positions', () => {
+  const r = cli(['--format', 'json', 'broken.conf'], dir);
+  assert.equal(r.status, 1);
+  const out = JSON.parse(r.stdout) as { diagnostics: Record<string, unknown>[] };
+  assert.ok(Array.isArray(out.diagnostics));
+  const d = out.diagnostics.find((x) => x.code === 'value-out-of-range');
+  assert.deepEqual(d, {
+    file: 'broken.conf',
+    line: 8,
+    column: 14,
+    endLine: 8,
+    endColumn: 17,
+    severity: 'error',
+    code: 'value-out-of-range',
+    message: "'300' is out of range for 'priority' (PRIORITY): expected 1..255. keepalived rejects it and keeps the default.",
+  });
+  // --format=json works too, and a clean file gives an empty array.
+  const clean = cli(['--format=json', 'clean.conf'], dir);
+  assert.equal(clean.status, 0);
+  assert.deepEqual(JSON.parse(clean.stdout), { diagnostics: [] });
+});
+
+test('--format sarif: SARIF 2.1.0 with a result per finding carrying its ruleId', () => {
+  const r = cli(['--format', 'sarif', 'broken.conf'], dir);
+  assert.equal(r.status, 1);
+  const sarif = JSON.parse(r.stdout);
+  assert.equal(sarif.version, '2.1.0');
+  assert.equal(sarif.runs.length, 1);
+  const run = sarif.runs[0];
+  assert.equal(run.tool.driver.name, 'keepalived-lint');
+  const ruleIds = run.tool.driver.rules.map((x: { id: string }) => x.id);
+  assert.ok(ruleIds.includes('value-out-of-range'));
+  const res = run.results.find((x: { ruleId: string }) => x.ruleId === 'value-out-of-range');
+  assert.ok(res, r.stdout);
+  assert.equal(res.level, 'error');
+  assert.equal(res.locations[0].physicalLocation.artifactLocation.uri, 'broken.conf');
+  assert.deepEqual(res.locations[0].physicalLocation.region, { startLine: 8, startColumn: 14, endLine: 8, endColumn: 17 });
+  for (const x of run.results) assert.ok(ruleIds.includes(x.ruleId), x.ruleId);
+});
+
+test('exit code 2: unreadable file, missing file, bad option, bad format, no file', () => {
+  const missing = cli(['nope.conf'], dir);
+  assert.equal(missing.status, 2);
+  assert.match(missing.stderr, /cannot read nope\.conf/);
+  assert.equal(missing.stdout, '');
+  if (process.getuid?.() !== 0) {
+    const d = writeTree({ 'secret.conf': CLEAN });
+    chmodSync(join(d, 'secret.conf'), 0o000);
+    assert.equal(cli(['secret.conf'], d).status, 2);
+  }
+  // A directory cannot be read as a file either (also as root).
+  assert.equal(cli(['sub'], dir).status, 2);
+  const bad = cli(['--bogus', 'clean.conf'], dir);
+  assert.equal(bad.status, 2);
+  assert.match(bad.stderr, /unknown option '--bogus'/);
+  assert.match(bad.stderr, /usage: keepalived-lint/);
+  assert.equal(cli(['--format', 'xml', 'clean.conf'], dir).status, 2);
+  assert.equal(cli([], dir).status, 2);
+});
+
+test('--explain priority prints its signature, block path and range', () => {
+  const r = cli(['--explain', 'priority']);
+  assert.equal(r.status, 0);
+  assert.match(r.stdout, /^priority PRIORITY$/m);
+  assert.match(r.stdout, /^ {2}block: vrrp_instance$/m);
+  assert.match(r.stdout, /1\.\.255/);
+  assert.match(r.stdout, /default: 100/);
+  const unknown = cli(['--explain', 'no_such_keyword']);
+  assert.equal(unknown.status, 2);
+  assert.match(unknown.stderr, /'no_such_keyword' is not a keepalived keyword/);
+  assert.equal(cli(['--explain']).status, 2);
+});
+
+test('--explain of a keyword valid in several blocks explains each', () => {
+  const r = cli(['--explain', 'interface']);
+  assert.equal(r.status, 0);
+  assert.match(r.stdout, /block: vrrp_instance/);
+  assert.match(r.stdout, /block: garp_group/);
+});
+
+test('--list-keywords is a JSON array of {path, keyword, args, doc} for the whole schema', () => {
+  const r = cli(['--list-keywords']);
+  assert.equal(r.status, 0);
+  const list = JSON.parse(r.stdout) as { path: string; keyword: string; args: unknown[]; doc: string }[];
+  assert.ok(Array.isArray(list));
+  assert.equal(list.length, SCHEMA.all.length);
+  for (const k of list) {
+    assert.equal(typeof k.path, 'string');
+    assert.equal(typeof k.keyword, 'string');
+    assert.ok(Array.isArray(k.args), k.keyword);
+    assert.ok(k.doc.length > 0, k.keyword);
+  }
+  const prio = list.find((k) => k.keyword === 'priority' && k.path === 'vrrp_instance');
+  assert.ok(prio);
+  assert.deepEqual(prio.args, [{ name: 'PRIORITY', type: { kind: 'integer', min: 1, max: 255 } }]);
+});
+
+test('auth_pass values never appear in any output format', () => {
+  const secrets = ['SuperSecretPass99', 'extra_secret', 'quoted secret', 'misplaced_secret', 'OtherSecret42', 'SuperSec', 'OtherSec'];
+  const lb1 = conf(
+    'vrrp_instance VI_1 {',
+    '    state MASTER',
+    '    interface eth0',
+    '    virtual_router_id 51',
+    '    priority 150',
+    '    authentication {',
+    '        auth_type PASS',
+    '        auth_pass SuperSecretPass99 extra_secret',
+    '        auth_pass "quoted secret"',
+    '    }',
+    '    virtual_ipaddress {',
+    '        10.0.0.1',
+    '    }',
+    '}',
+    'global_defs {',
+    '    auth_pass misplaced_secret',
+    '}',
+  );
+  const lb2 = instance(['    state BACKUP', '    priority 100', '    authentication {', '        auth_type PASS', '        auth_pass OtherSecret42', '    }']);
+  const d = writeTree({ 'lb1.conf': lb1, 'lb2.conf': lb2 });
+  for (const format of ['text', 'json', 'sarif']) {
+    const r = cli(['--format', format, 'lb1.conf', 'lb2.conf'], d);
+    assert.equal(r.status, 1, r.stderr);
+    // The run does report on those lines...
+    assert.match(r.stdout, /auth-pass-truncated/);
+    // ...without quoting any part of a password.
+    for (const s of secrets) {
+      assert.ok(!r.stdout.includes(s) && !r.stderr.includes(s), `${format} output shows '${s}':\n${r.stdout}`);
+    }
+  }
+});

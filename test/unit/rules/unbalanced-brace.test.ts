@@ -1,0 +1,45 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { at, conf, findings, hasKeepalived, instance, keepalivedCheck, only } from '../../helpers/analyze';
+
+const RULE = 'unbalanced-brace';
+const NO_KEEPALIVED = !hasKeepalived() && 'keepalived is not installed';
+const EXTRA = conf('global_defs {', '    router_id lb01', '}', '}');
+const UNCLOSED = conf('global_defs {', '    router_id lb01');
+
+test("an extra '}' at top level is an error on that brace", () => {
+  const f = only(findings(EXTRA), RULE);
+  assert.equal(f.length, 1);
+  assert.equal(f[0].severity, 'error');
+  assert.equal(at(f[0].range), '3:0-3:1');
+  assert.match(f[0].message, /Extra '\}': no block is open here/);
+});
+
+test("a '}' that keepalived reads at top level because of an unknown block is an error naming the cause", () => {
+  const f = only(findings(conf('global_defs {', '    bogus_block {', '        x', '    }', '}')), RULE);
+  assert.equal(f.length, 1);
+  assert.equal(f[0].severity, 'error');
+  assert.equal(at(f[0].range), '4:0-4:1');
+  assert.match(f[0].message, /because the '\{' after 'bogus_block' \(line 2\) did not open a block/);
+  assert.equal(f[0].related?.[0].range.start.line, 1);
+});
+
+test('a block never closed is a warning on its {', () => {
+  const f = only(findings(UNCLOSED), RULE);
+  assert.equal(f.length, 1);
+  assert.equal(f[0].severity, 'warning');
+  assert.equal(at(f[0].range), '0:12-0:13');
+  assert.match(f[0].message, /The block of 'global_defs' is never closed/);
+});
+
+test('balanced braces, one-line blocks and braces in quotes or comments are fine', () => {
+  assert.deepEqual(only(findings(instance()), RULE), []);
+  assert.deepEqual(only(findings(conf('global_defs { router_id lb01 }')), RULE), []);
+  assert.deepEqual(only(findings(conf('vrrp_script chk {', '    script "/bin/echo }"  # }', '}')), RULE), []);
+  assert.deepEqual(only(findings(conf('vrrp_instance VI_1', '{', '    interface eth0', '    virtual_router_id 1', '}')), RULE), []);
+});
+
+test('keepalived reports the same braces', { skip: NO_KEEPALIVED }, () => {
+  assert.ok(keepalivedCheck(EXTRA)!.lines.includes("Line 4: Extra '}' found"));
+  assert.ok(keepalivedCheck(UNCLOSED)!.lines.some((l) => /1 missing '\}'s/.test(l)));
+});
