@@ -127,7 +127,7 @@ documents.onDidClose((e) => {
 connection.onDidChangeWatchedFiles((p) => {
   for (const c of p.changes) {
     if (c.type === FileChangeType.Deleted) index.remove(c.uri);
-    else if (!documents.get(c.uri)) index.touch(c.uri);
+    else if (!documents.get(c.uri)) index.fileChanged(c.uri);
   }
   schedulePublish();
 });

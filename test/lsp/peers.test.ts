@@ -82,3 +82,22 @@ test('the peers request names the other node for the diff view', async () => {
   assert.equal(peers[0].label, 'lb02');
   assert.deepEqual(peers[0].instances, ['VI_1']);
 });
+
+test('files changed on disk: a peer fixed outside the editor clears the finding; an unrelated .conf gets no diagnostics', async () => {
+  const lb01 = pathToFileURL(join(ws, 'lb01', 'keepalived.conf')).href;
+  const lb02Path = join(ws, 'lb02', 'keepalived.conf');
+  const nginx = join(ws, 'nginx.conf');
+  // Close lb02 so that the disk copy counts, then drift it again on disk.
+  void client.conn.sendNotification('textDocument/didClose', { textDocument: { uri: pathToFileURL(lb02Path).href } });
+  writeFileSync(lb02Path, readFileSync(lb02Path, 'utf8').replace('virtual_router_id 56', 'virtual_router_id 57'));
+  writeFileSync(nginx, 'http {\n  server { listen 80; }\n}\n');
+  void client.conn.sendNotification('workspace/didChangeWatchedFiles', {
+    changes: [
+      { uri: pathToFileURL(lb02Path).href, type: 2 },
+      { uri: pathToFileURL(nginx).href, type: 1 },
+    ],
+  });
+  const d = await client.waitFor(lb01, (x) => x.some((y) => y.code === 'peer-vrid-mismatch' && /57 on lb02/.test(y.message)));
+  assert.ok(d.length > 0);
+  assert.equal(client.diagnosticsOf(pathToFileURL(nginx).href), undefined);
+});

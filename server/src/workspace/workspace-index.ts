@@ -56,11 +56,34 @@ export class WorkspaceIndex {
     this.dirty = true;
   }
 
+  private patterns(): RegExp[] {
+    return (this.settings.files?.length ? this.settings.files : DEFAULT_FILE_PATTERNS).map(globToRegex);
+  }
+
   /** Walks the workspace folders for keepalived files. */
   scan(): void {
-    const patterns = (this.settings.files?.length ? this.settings.files : DEFAULT_FILE_PATTERNS).map(globToRegex);
+    const patterns = this.patterns();
     for (const root of this.roots) this.walk(root, root, patterns, 0);
     this.dirty = true;
+  }
+
+  /** Whether a file on disk is a keepalived config by the file patterns or its first line. */
+  isKeepalivedFile(uri: string): boolean {
+    const p = uriToPath(uri);
+    if (isBackupFile(p)) return false;
+    const patterns = this.patterns();
+    for (const root of this.roots) if (p.startsWith(root + '/') && matchesAny(path.relative(root, p), patterns)) return true;
+    return p.endsWith('.conf') && looksLikeKeepalived(this.source.read(uri)?.slice(0, 200) ?? '');
+  }
+
+  /** A file changed on disk (created, saved, or changed by another program). */
+  fileChanged(uri: string): void {
+    if (this.known.has(uri) || this.isIncluded(uri) || this.isKeepalivedFile(uri)) this.touch(uri);
+  }
+
+  private isIncluded(uri: string): boolean {
+    for (const e of this.entries.values()) if (e.files.has(uri)) return true;
+    return false;
   }
 
   private walk(root: string, dir: string, patterns: RegExp[], depth: number): void {
