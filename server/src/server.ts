@@ -81,14 +81,23 @@ connection.onInitialized(async () => {
 
 connection.onDidChangeConfiguration(async () => {
   await loadSettings();
-  schedulePublish(0);
+  // Settings change every finding: publish now, so that what follows sees the new ones.
+  if (timer) clearTimeout(timer);
+  publish();
 });
 
 let timer: ReturnType<typeof setTimeout> | undefined;
-/** Diagnostics are pushed after a short pause in typing, never while a request waits. */
+let due = 0;
+/**
+ * Diagnostics are pushed after a short pause in typing, never while a request waits. A publish
+ * already due sooner (a file was just opened) is not postponed by the edit that follows it.
+ */
 function schedulePublish(delay = 200): void {
+  const at = Date.now() + delay;
+  if (timer && due <= at) return;
   if (timer) clearTimeout(timer);
   timer = setTimeout(publish, delay);
+  due = at;
 }
 
 function publish(): void {
@@ -104,10 +113,26 @@ function publish(): void {
   for (const [uri, findings] of next) {
     const before = published.get(uri);
     if (before && JSON.stringify(before) === JSON.stringify(findings)) continue;
-    connection.sendDiagnostics({ uri, diagnostics: findings.map(toDiagnostic) });
+    connection.sendDiagnostics({ uri, diagnostics: capped(findings).map(toDiagnostic) });
   }
   published = next;
   connection.sendNotification(CLUSTERS_CHANGED, {});
+}
+
+/** A file of garbage can yield thousands of findings: the first ones are what a person reads. */
+const MAX_PER_FILE = 1000;
+function capped(findings: Finding[]): Finding[] {
+  if (findings.length <= MAX_PER_FILE) return findings;
+  const kept = findings.slice(0, MAX_PER_FILE);
+  const last = kept[kept.length - 1];
+  kept.push({
+    uri: last.uri,
+    range: last.range,
+    severity: 'information',
+    code: 'too-many-problems',
+    message: `${findings.length - MAX_PER_FILE} more problems in this file are not shown.`,
+  });
+  return kept;
 }
 
 documents.onDidOpen((e) => {

@@ -1,6 +1,6 @@
 // Over a real connection: a mismatched pair in a workspace folder, only one file opened.
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -37,6 +37,7 @@ before(async () => {
 
 after(async () => {
   await client.close();
+  rmSync(ws, { recursive: true, force: true });
 });
 
 test('a peer mismatch arrives for the one open file, a quick-fix repairs it, and editing the peer clears it', async () => {

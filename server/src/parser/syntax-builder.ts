@@ -1,17 +1,18 @@
 // Turns the chevrotain CST into the ordered SyntaxTree (lines and blocks with positioned words).
 import type { CstElement, CstNode, IToken, TokenType } from 'chevrotain';
-import { parseCst } from './cst-parser';
+import { keepalivedLexer, parseCst } from './cst-parser';
 import {
   Backslash,
   Conditional,
   Definition,
   LBrace,
+  Newline,
   QuotedString,
   RBrace,
   SeqDirective,
   UnterminatedQuote,
 } from './tokens';
-import { wordValue, type CommentToken, type SyntaxNode, type SyntaxTree, type Word, type WordKind } from './syntax';
+import { wordValue, type BlockNode, type CommentToken, type SyntaxNode, type SyntaxTree, type Word, type WordKind } from './syntax';
 
 function kindOf(type: TokenType): WordKind {
   switch (type) {
@@ -103,9 +104,20 @@ const LINE_PARTS = ['Word', 'QuotedString', 'UnterminatedQuote', 'Conditional', 
 
 /** Parses one file's text. Never throws for any input. */
 export function parseSyntax(text: string, uri: string): SyntaxTree {
-  const r = parseCst(text);
-  const b = new Builder(uri);
-  const nodes = b.items(r.cst, ['line', 'block', 'RBrace']);
+  let nodes: SyntaxNode[];
+  let b = new Builder(uri);
+  let r: ReturnType<typeof parseCst>;
+  try {
+    r = parseCst(text);
+    nodes = b.items(r.cst, ['line', 'block', 'RBrace']);
+  } catch (e) {
+    // Thousands of nested braces exhaust the recursive parser's stack: build the same tree
+    // from the tokens without recursion instead.
+    if (!(e instanceof RangeError)) throw e;
+    r = lexOnly(text);
+    b = new Builder(uri);
+    nodes = flatBuild(r.tokens, b);
+  }
   const comments: CommentToken[] = r.comments.map((c) => ({
     text: c.image,
     start: c.startOffset,
@@ -113,4 +125,39 @@ export function parseSyntax(text: string, uri: string): SyntaxTree {
     range: tokenRange(c),
   }));
   return { uri, text, nodes, comments, words: b.words };
+}
+
+function lexOnly(text: string): ReturnType<typeof parseCst> {
+  const lexed = keepalivedLexer.tokenize(text);
+  return { cst: { name: 'document', children: {} }, tokens: lexed.tokens, comments: lexed.groups.comments ?? [], lexErrors: [], parseErrors: [] };
+}
+
+/** The grammar of cst-parser.ts, with an explicit stack. */
+function flatBuild(tokens: readonly IToken[], b: Builder): SyntaxNode[] {
+  const root: SyntaxNode[] = [];
+  const stack: { node?: BlockNode; children: SyntaxNode[] }[] = [{ children: root }];
+  let line: Word[] | undefined;
+  for (const t of tokens) {
+    const top = stack[stack.length - 1];
+    if (t.tokenType === Newline) {
+      line = undefined;
+    } else if (t.tokenType === LBrace) {
+      line = undefined;
+      const block: BlockNode = { kind: 'block', open: b.word(t), children: [] };
+      top.children.push(block);
+      stack.push({ node: block, children: block.children });
+    } else if (t.tokenType === RBrace) {
+      line = undefined;
+      if (stack.length > 1) {
+        (stack.pop()!.node as BlockNode).close = b.word(t);
+      } else top.children.push({ kind: 'stray-close', brace: b.word(t) });
+    } else {
+      if (!line) {
+        line = [];
+        top.children.push({ kind: 'line', words: line });
+      }
+      line.push(b.word(t));
+    }
+  }
+  return root;
 }
