@@ -102,3 +102,16 @@ test('files changed on disk: a peer fixed outside the editor clears the finding;
   assert.ok(d.length > 0);
   assert.equal(client.diagnosticsOf(pathToFileURL(nginx).href), undefined);
 });
+
+test('the clusters request lists the pair, its instance on each node, and the mismatches of that instance', async () => {
+  const views = await client.request<
+    { nodes: { label: string }[]; instances: { name: string; members: { node: string; priority: number; vrid?: number }[]; mismatches: { code: string }[] }[]; problems: number }[]
+  >('keepalived/clusters', {});
+  assert.equal(views.length, 1);
+  assert.deepEqual(views[0].nodes.map((n) => n.label).sort(), ['lb01', 'lb02']);
+  const vi1 = views[0].instances[0];
+  assert.equal(vi1.name, 'VI_1');
+  assert.deepEqual(vi1.members.map((m) => `${m.node} ${m.priority} ${m.vrid}`).sort(), ['lb01 150 55', 'lb02 100 57']);
+  assert.deepEqual([...new Set(vi1.mismatches.map((m) => m.code))].sort(), ['peer-vip-mismatch', 'peer-vrid-mismatch']);
+  assert.equal(views[0].problems, vi1.mismatches.length);
+});
