@@ -150,7 +150,7 @@ export class WorkspaceIndex {
     try {
       const tree = this.cache.get(uri, text);
       const model = readModel(tree, { includes: this.resolver });
-      const nodes = readNodes(tree, this.resolver);
+      const nodes = readNodes(tree, this.resolver, model);
       e = { root: uri, model, nodes, files: new Set(model.interp.files), findings: checkModel(model, { levels: this.settings.levels }) };
     } catch {
       // A file the analysis cannot read (e.g. nested too deep for the parser) must not take the
