@@ -27,51 +27,9 @@ export function sameRange(a: Range, b: Range): boolean {
 }
 
 /** Converts offsets of one text to positions (0-based line, UTF-16 column). */
-export class LineIndex {
-  private readonly starts: number[] = [0];
-  constructor(readonly text: string) {
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 13) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        this.starts.push(i + 1);
-      } else if (c === 10) this.starts.push(i + 1);
-    }
-  }
+import { LineIndex } from '../parser/line-index';
 
-  get lineCount(): number {
-    return this.starts.length;
-  }
-
-  lineStart(line: number): number {
-    return this.starts[Math.max(0, Math.min(line, this.starts.length - 1))];
-  }
-
-  /** Offset of the end of a line's content (before its line break). */
-  lineEnd(line: number): number {
-    if (line + 1 >= this.starts.length) return this.text.length;
-    let e = this.starts[line + 1];
-    if (this.text.charCodeAt(e - 1) === 10) e--;
-    if (this.text.charCodeAt(e - 1) === 13) e--;
-    return e;
-  }
-
-  positionAt(offset: number): Position {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo, character: offset - this.starts[lo] };
-  }
-
-  offsetAt(pos: Position): number {
-    const start = this.lineStart(pos.line);
-    return Math.min(start + pos.character, this.lineEnd(pos.line));
-  }
-}
+export { LineIndex };
 
 /** The syntax tree of `uri` among the files the model read. */
 export function treeOf(model: ConfigModel, uri: string): SyntaxTree | undefined {

@@ -18,50 +18,53 @@ import {
 
 class KeepalivedCstParser extends CstParser {
   constructor() {
-    super(allTokens, { recoveryEnabled: true, nodeLocationTracking: 'onlyOffset' });
+    super(allTokens, { recoveryEnabled: true });
     this.performSelfAnalysis();
   }
 
+  // Every alternative of a list carries one label, so that chevrotain keeps the children of
+  // different kinds in one array, in source order (it groups them by name otherwise).
   public document = this.RULE('document', () => {
     this.MANY(() => {
       this.OR([
         { ALT: () => this.CONSUME(Newline) },
-        { ALT: () => this.SUBRULE(this.line) },
-        { ALT: () => this.SUBRULE(this.block) },
-        { ALT: () => this.CONSUME(RBrace) },
+        { ALT: () => this.SUBRULE(this.line, { LABEL: 'item' }) },
+        { ALT: () => this.SUBRULE(this.block, { LABEL: 'item' }) },
+        { ALT: () => this.CONSUME(RBrace, { LABEL: 'item' }) },
       ]);
     });
   });
 
   public block = this.RULE('block', () => {
-    this.CONSUME(LBrace);
+    this.CONSUME(LBrace, { LABEL: 'open' });
     this.MANY(() => {
       this.OR([
         { ALT: () => this.CONSUME(Newline) },
-        { ALT: () => this.SUBRULE(this.line) },
-        { ALT: () => this.SUBRULE(this.block) },
+        { ALT: () => this.SUBRULE(this.line, { LABEL: 'item' }) },
+        { ALT: () => this.SUBRULE(this.block, { LABEL: 'item' }) },
       ]);
     });
-    this.OPTION(() => this.CONSUME2(RBrace));
+    this.OPTION(() => this.CONSUME(RBrace, { LABEL: 'close' }));
   });
 
   public line = this.RULE('line', () => {
     this.AT_LEAST_ONE(() => {
       this.OR([
-        { ALT: () => this.CONSUME(Word) },
-        { ALT: () => this.CONSUME(QuotedString) },
-        { ALT: () => this.CONSUME(UnterminatedQuote) },
-        { ALT: () => this.CONSUME(Conditional) },
-        { ALT: () => this.CONSUME(Definition) },
-        { ALT: () => this.CONSUME(SeqDirective) },
-        { ALT: () => this.CONSUME(Backslash) },
+        { ALT: () => this.CONSUME(Word, { LABEL: 'word' }) },
+        { ALT: () => this.CONSUME(QuotedString, { LABEL: 'word' }) },
+        { ALT: () => this.CONSUME(UnterminatedQuote, { LABEL: 'word' }) },
+        { ALT: () => this.CONSUME(Conditional, { LABEL: 'word' }) },
+        { ALT: () => this.CONSUME(Definition, { LABEL: 'word' }) },
+        { ALT: () => this.CONSUME(SeqDirective, { LABEL: 'word' }) },
+        { ALT: () => this.CONSUME(Backslash, { LABEL: 'word' }) },
       ]);
     });
   });
 }
 
 /** One lexer and one parser for the whole process: building them is the expensive part. */
-export const keepalivedLexer = new Lexer(allTokens, { positionTracking: 'full', ensureOptimizations: false });
+// Positions are computed from offsets only when asked for (see syntax-builder.ts).
+export const keepalivedLexer = new Lexer(allTokens, { positionTracking: 'onlyOffset', ensureOptimizations: false });
 export const cstParser = new KeepalivedCstParser();
 
 export interface CstResult {

@@ -1,5 +1,5 @@
 // Turns the chevrotain CST into the ordered SyntaxTree (lines and blocks with positioned words).
-import type { CstElement, CstNode, IToken, TokenType } from 'chevrotain';
+import type { CstElement, IToken, TokenType } from 'chevrotain';
 import { keepalivedLexer, parseCst } from './cst-parser';
 import {
   Backslash,
@@ -12,7 +12,8 @@ import {
   SeqDirective,
   UnterminatedQuote,
 } from './tokens';
-import { wordValue, type BlockNode, type CommentToken, type SyntaxNode, type SyntaxTree, type Word, type WordKind } from './syntax';
+import { LineIndex } from './line-index';
+import { wordValue, type BlockNode, type CommentToken, type Range, type SyntaxNode, type SyntaxTree, type Word, type WordKind } from './syntax';
 
 function kindOf(type: TokenType): WordKind {
   switch (type) {
@@ -36,63 +37,76 @@ function kindOf(type: TokenType): WordKind {
   }
 }
 
-function tokenRange(t: IToken) {
-  return {
-    start: { line: (t.startLine ?? 1) - 1, character: (t.startColumn ?? 1) - 1 },
-    end: { line: (t.endLine ?? 1) - 1, character: t.endColumn ?? 0 },
-  };
+/**
+ * A word of the file. Its range is computed from its offsets on first use: a 250,000-line file
+ * has 700,000 words, and only the few that diagnostics or features touch need positions.
+ */
+class TextWord implements Word {
+  private r?: Range;
+  origin?: Word;
+  constructor(
+    readonly kind: WordKind,
+    readonly text: string,
+    public value: string,
+    public start: number,
+    public end: number,
+    readonly uri: string,
+    private readonly lines: LineIndex,
+  ) {}
+
+  get range(): Range {
+    return (this.r ??= { start: this.lines.positionAt(this.start), end: this.lines.positionAt(this.end) });
+  }
+
+  set range(r: Range) {
+    this.r = r;
+  }
+}
+
+class TextComment implements CommentToken {
+  private r?: Range;
+  constructor(
+    readonly text: string,
+    readonly start: number,
+    readonly end: number,
+    private readonly lines: LineIndex,
+  ) {}
+
+  get range(): Range {
+    return (this.r ??= { start: this.lines.positionAt(this.start), end: this.lines.positionAt(this.end) });
+  }
 }
 
 function isToken(e: CstElement): e is IToken {
   return (e as IToken).tokenType !== undefined;
 }
 
-function startOf(e: CstElement): number {
-  return isToken(e) ? e.startOffset : (e.location?.startOffset ?? 0);
-}
-
-/** Children of a node, in source order (chevrotain groups them by name). */
-function ordered(node: CstNode, names: string[]): CstElement[] {
-  const lists: CstElement[][] = [];
-  for (const n of names) {
-    const l = node.children[n];
-    if (l && l.length) lists.push(l);
-  }
-  if (lists.length === 0) return [];
-  if (lists.length === 1) return lists[0];
-  return lists.flat().sort((a, b) => startOf(a) - startOf(b));
-}
-
 class Builder {
   readonly words: Word[] = [];
-  constructor(private readonly uri: string) {}
+  constructor(
+    private readonly uri: string,
+    readonly lines: LineIndex,
+  ) {}
 
   word(t: IToken): Word {
     const kind = kindOf(t.tokenType);
-    const w: Word = {
-      kind,
-      text: t.image,
-      value: wordValue(kind, t.image),
-      start: t.startOffset,
-      end: t.startOffset + t.image.length,
-      range: tokenRange(t),
-      uri: this.uri,
-    };
+    const w = new TextWord(kind, t.image, wordValue(kind, t.image), t.startOffset, t.startOffset + t.image.length, this.uri, this.lines);
     this.words.push(w);
     return w;
   }
 
-  items(node: CstNode, names: string[]): SyntaxNode[] {
+  items(list: readonly CstElement[] | undefined): SyntaxNode[] {
     const out: SyntaxNode[] = [];
-    for (const e of ordered(node, names)) {
+    if (!list) return out;
+    for (const e of list) {
       if (isToken(e)) {
         out.push({ kind: 'stray-close', brace: this.word(e) });
       } else if (e.name === 'line') {
-        out.push({ kind: 'line', words: (ordered(e, LINE_PARTS) as IToken[]).map((t) => this.word(t)) });
+        out.push({ kind: 'line', words: (e.children.word as IToken[]).map((t) => this.word(t)) });
       } else {
-        const open = this.word(e.children.LBrace[0] as IToken);
-        const children = this.items(e, ['line', 'block']);
-        const closeTok = e.children.RBrace?.[0] as IToken | undefined;
+        const open = this.word(e.children.open[0] as IToken);
+        const children = this.items(e.children.item);
+        const closeTok = e.children.close?.[0] as IToken | undefined;
         out.push({ kind: 'block', open, children, close: closeTok ? this.word(closeTok) : undefined });
       }
     }
@@ -100,30 +114,24 @@ class Builder {
   }
 }
 
-const LINE_PARTS = ['Word', 'QuotedString', 'UnterminatedQuote', 'Conditional', 'Definition', 'SeqDirective', 'Backslash'];
-
 /** Parses one file's text. Never throws for any input. */
 export function parseSyntax(text: string, uri: string): SyntaxTree {
+  const lines = new LineIndex(text);
   let nodes: SyntaxNode[];
-  let b = new Builder(uri);
+  let b = new Builder(uri, lines);
   let r: ReturnType<typeof parseCst>;
   try {
     r = parseCst(text);
-    nodes = b.items(r.cst, ['line', 'block', 'RBrace']);
+    nodes = b.items(r.cst.children.item);
   } catch (e) {
     // Thousands of nested braces exhaust the recursive parser's stack: build the same tree
     // from the tokens without recursion instead.
     if (!(e instanceof RangeError)) throw e;
     r = lexOnly(text);
-    b = new Builder(uri);
+    b = new Builder(uri, lines);
     nodes = flatBuild(r.tokens, b);
   }
-  const comments: CommentToken[] = r.comments.map((c) => ({
-    text: c.image,
-    start: c.startOffset,
-    end: c.startOffset + c.image.length,
-    range: tokenRange(c),
-  }));
+  const comments: CommentToken[] = r.comments.map((c) => new TextComment(c.image, c.startOffset, c.startOffset + c.image.length, lines));
   return { uri, text, nodes, comments, words: b.words };
 }
 

@@ -1,0 +1,48 @@
+// Line starts of a text, to turn offsets into LSP positions (0-based line, UTF-16 character) and back.
+import type { Position } from './syntax';
+
+export class LineIndex {
+  private readonly starts: number[] = [0];
+  constructor(readonly text: string) {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 13) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        this.starts.push(i + 1);
+      } else if (c === 10) this.starts.push(i + 1);
+    }
+  }
+
+  get lineCount(): number {
+    return this.starts.length;
+  }
+
+  lineStart(line: number): number {
+    return this.starts[Math.max(0, Math.min(line, this.starts.length - 1))];
+  }
+
+  /** Offset of the end of a line's content (before its line break). */
+  lineEnd(line: number): number {
+    if (line + 1 >= this.starts.length) return this.text.length;
+    let e = this.starts[line + 1];
+    if (this.text.charCodeAt(e - 1) === 10) e--;
+    if (this.text.charCodeAt(e - 1) === 13) e--;
+    return e;
+  }
+
+  positionAt(offset: number): Position {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo, character: offset - this.starts[lo] };
+  }
+
+  offsetAt(pos: Position): number {
+    const start = this.lineStart(pos.line);
+    return Math.min(start + pos.character, this.lineEnd(pos.line));
+  }
+}
