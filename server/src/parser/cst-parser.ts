@@ -64,7 +64,7 @@ class KeepalivedCstParser extends CstParser {
 
 /** One lexer and one parser for the whole process: building them is the expensive part. */
 // Positions are computed from offsets only when asked for (see syntax-builder.ts).
-export const keepalivedLexer = new Lexer(allTokens, { positionTracking: 'onlyOffset', ensureOptimizations: false });
+export const keepalivedLexer = new Lexer(allTokens, { positionTracking: 'onlyOffset', ensureOptimizations: true });
 export const cstParser = new KeepalivedCstParser();
 
 export interface CstResult {

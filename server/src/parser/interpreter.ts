@@ -95,20 +95,44 @@ const MAX_INCLUDE_DEPTH = 16;
 const MAX_EXPANSION = 1_000_000;
 
 /** A syntax node flattened into what keepalived reads: lines and braces, with their text lines. */
-type Item =
-  | { t: 'line'; words: Word[]; first: number; last: number }
-  | { t: 'open'; brace: Word; first: number; last: number }
-  | { t: 'close'; brace: Word; stray: boolean; first: number; last: number };
+type Item = (
+  | { t: 'line'; words: Word[] }
+  | { t: 'open'; brace: Word }
+  | { t: 'close'; brace: Word; stray: boolean }
+) & {
+  /** Text lines of the item's first and last word, fixed up front for expanded text only. */
+  first?: number;
+  last?: number;
+};
 
-function flatten(nodes: readonly SyntaxNode[], out: Item[] = []): Item[] {
+function firstLine(it: Item): number {
+  return it.first ?? (it.t === 'line' ? it.words[0] : it.brace).range.start.line;
+}
+
+function lastLine(it: Item): number {
+  return it.last ?? (it.t === 'line' ? it.words[it.words.length - 1] : it.brace).range.end.line;
+}
+
+/**
+ * `fixLines`: record each item's text lines now (expanded text, whose words are about to take
+ * the position of the line that produced them); otherwise they are read from the words when
+ * needed, which keeps word positions lazy for a whole file.
+ */
+function flatten(nodes: readonly SyntaxNode[], fixLines: boolean, out: Item[] = []): Item[] {
+  const push = (it: Item) => {
+    if (fixLines) {
+      it.first = firstLine(it);
+      it.last = lastLine(it);
+    }
+    out.push(it);
+  };
   for (const n of nodes) {
-    if (n.kind === 'line') {
-      out.push({ t: 'line', words: n.words, first: n.words[0].range.start.line, last: n.words[n.words.length - 1].range.end.line });
-    } else if (n.kind === 'block') {
-      out.push({ t: 'open', brace: n.open, first: n.open.range.start.line, last: n.open.range.start.line });
-      flatten(n.children, out);
-      if (n.close) out.push({ t: 'close', brace: n.close, stray: false, first: n.close.range.start.line, last: n.close.range.start.line });
-    } else out.push({ t: 'close', brace: n.brace, stray: true, first: n.brace.range.start.line, last: n.brace.range.start.line });
+    if (n.kind === 'line') push({ t: 'line', words: n.words });
+    else if (n.kind === 'block') {
+      push({ t: 'open', brace: n.open });
+      flatten(n.children, fixLines, out);
+      if (n.close) push({ t: 'close', brace: n.close, stray: false });
+    } else push({ t: 'close', brace: n.brace, stray: true });
   }
   return out;
 }
@@ -144,7 +168,7 @@ class EventSource {
   }
 
   private nodes(nodes: readonly SyntaxNode[], depth: number, stack: Set<string>): void {
-    this.items(flatten(nodes), depth, stack);
+    this.items(flatten(nodes, false), depth, stack);
   }
 
   /**
@@ -163,7 +187,8 @@ class EventSource {
       let tail: Item[] = [];
       if (kind === 'conditional' || kind === 'seq' || isIncludeKeyword(it.words[0].value)) {
         let j = i + 1;
-        while (j < items.length && items[j].first === it.last) j++;
+        const last = lastLine(it);
+        while (j < items.length && firstLine(items[j]) === last) j++;
         tail = items.slice(i + 1, j);
         i = j - 1;
       }
@@ -210,14 +235,15 @@ class EventSource {
 
   /** Applies `$NAME` substitution, then include handling, then queues the line. */
   private expand(words: Word[], depth: number, stack: Set<string>, condition: Condition | undefined): void {
-    const text = words.map((w) => w.text).join(' ');
-    if (this.defs.size && text.includes('$')) {
+    // Most lines have no `$`: they skip the text work.
+    if (this.defs.size && words.some((w) => w.text.includes('$'))) {
+      const text = words.map((w) => w.text).join(' ');
       for (const w of words) for (const name of unexpandedNames(w.text, this.defs)) this.out.unexpanded.push({ word: w, name });
-    }
-    const replaced = this.defs.size ? substitute(text, this.defs) : undefined;
-    if (replaced !== undefined && replaced !== text && depth < MAX_INCLUDE_DEPTH && this.spend(replaced)) {
-      this.synthetic(replaced, words, depth + 1, stack, condition);
-      return;
+      const replaced = substitute(text, this.defs);
+      if (replaced !== undefined && replaced !== text && depth < MAX_INCLUDE_DEPTH && this.spend(replaced)) {
+        this.synthetic(replaced, words, depth + 1, stack, condition);
+        return;
+      }
     }
     if (isIncludeKeyword(words[0].value)) {
       this.include(words, depth, stack, condition);
@@ -237,7 +263,7 @@ class EventSource {
   private synthetic(text: string, origin: Word[], depth: number, stack: Set<string>, condition?: Condition): void {
     const tree = parseSyntax(text, origin[0].uri);
     // Flattened before the words take the origin's position: items keep the synthetic line breaks.
-    const items = flatten(tree.nodes);
+    const items = flatten(tree.nodes, true);
     const first = origin[0];
     const last = origin[origin.length - 1];
     const range = { start: first.range.start, end: last.range.end };

@@ -115,7 +115,20 @@ export const QuotedString = createToken({ name: 'QuotedString', pattern: /"(?:[^
 /** An opening quote with no closing one on its line: keepalived reports it and drops the word. */
 export const UnterminatedQuote = createToken({ name: 'UnterminatedQuote', pattern: /"[^\r\n]*/ });
 /** `${NAME}` (and `${NAME(args)}`) stays inside its word: keepalived substitutes it before splitting the line. */
-export const Word = createToken({ name: 'Word', pattern: /(?:\$\{[A-Za-z_][A-Za-z0-9_]*(?:\([^()\r\n]*\))?\}|[^\s{}"#!\\]|\\[^\s{}])+/ });
+/**
+ * The characters a word can start with, given to chevrotain so that its lexer picks the candidate
+ * tokens by first character (it cannot work them out of a negated class).
+ */
+function wordStartChars(): string[] {
+  const out: string[] = [];
+  for (let c = 0x21; c <= 0xffff; c++) {
+    const ch = String.fromCharCode(c);
+    if (!/[\s{}"#!]/.test(ch)) out.push(ch);
+  }
+  return out;
+}
+
+export const Word = createToken({ name: 'Word', pattern: /(?:\$\{[A-Za-z_][A-Za-z0-9_]*(?:\([^()\r\n]*\))?\}|[^\s{}"#!\\]|\\[^\s{}])+/, start_chars_hint: wordStartChars() });
 /** A backslash before a blank or a brace: keepalived keeps it as a word of its own. */
 export const Backslash = createToken({ name: 'Backslash', pattern: /\\/ });
 
