@@ -69,7 +69,6 @@ export const cstParser = new KeepalivedCstParser();
 
 export interface CstResult {
   cst: CstNode;
-  tokens: IToken[];
   comments: IToken[];
   lexErrors: { offset: number; length: number; message: string }[];
   parseErrors: { token: IToken; message: string }[];
@@ -85,7 +84,6 @@ export function parseCst(text: string): CstResult {
   cstParser.input = [];
   return {
     cst,
-    tokens: lexed.tokens,
     comments: lexed.groups.comments ?? [],
     lexErrors: lexed.errors.map((e) => ({ offset: e.offset, length: e.length, message: e.message })),
     parseErrors,

@@ -4,7 +4,7 @@
 // same consequences keepalived draws from it: e.g. the lines after an unknown keyword's `{` are
 // read at the current level, and its `}` ends the enclosing block.
 import { childPath, type Schema } from '../schema';
-import { matchForms, matchLine, type Binder, type LineIssue } from '../schema/validate-line';
+import { matchForms, matchLine, NO_ISSUES, type Binder, type LineIssue } from '../schema/validate-line';
 import type { ArgSpec, KeywordSpec, RefTarget } from '../schema/types';
 import {
   conditionHolds,
@@ -392,7 +392,7 @@ class Reader {
     const keyword = words[0];
     const args = words.slice(1);
     const spec = this.schema.lookup(path, keyword.value);
-    const stmt: Statement = { keyword, args, spec, path, parent, condition, issues: [] };
+    const stmt: Statement = { keyword, args, spec, path, parent, condition, issues: NO_ISSUES as LineIssue[] };
     if (this.displacement) stmt.displacedBy = this.displacement;
     if (spec) stmt.issues = validate(spec, args, keyword, (word, arg) => this.bind(word, arg, stmt));
     this.out.all.push(stmt);
@@ -417,7 +417,7 @@ class Reader {
         return;
       }
       const words = e.t === 'open' ? [e.brace] : e.words;
-      const line: ValueLine = { words, condition: e.t === 'line' ? e.condition : undefined, issues: [], owner: stmt };
+      const line: ValueLine = { words, condition: e.t === 'line' ? e.condition : undefined, issues: NO_ISSUES as LineIssue[], owner: stmt };
       line.issues = validateValues(spec, words, (word, arg) => this.bind(word, arg, stmt, line));
       stmt.values.push(line);
     }

@@ -119,25 +119,29 @@ export function parseSyntax(text: string, uri: string): SyntaxTree {
   const lines = new LineIndex(text);
   let nodes: SyntaxNode[];
   let b = new Builder(uri, lines);
-  let r: ReturnType<typeof parseCst>;
+  let comments: IToken[];
   try {
-    r = parseCst(text);
+    // Only the CST is kept while the tree is built: the token vector (a third of it line
+    // breaks) is garbage as soon as the parser is done with it.
+    const r = parseCst(text);
+    comments = r.comments;
     nodes = b.items(r.cst.children.item);
   } catch (e) {
     // Thousands of nested braces exhaust the recursive parser's stack: build the same tree
     // from the tokens without recursion instead.
     if (!(e instanceof RangeError)) throw e;
-    r = lexOnly(text);
+    const lexed = keepalivedLexer.tokenize(text);
+    comments = lexed.groups.comments ?? [];
     b = new Builder(uri, lines);
-    nodes = flatBuild(r.tokens, b);
+    nodes = flatBuild(lexed.tokens, b);
   }
-  const comments: CommentToken[] = r.comments.map((c) => new TextComment(c.image, c.startOffset, c.startOffset + c.image.length, lines));
-  return { uri, text, nodes, comments, words: b.words };
-}
-
-function lexOnly(text: string): ReturnType<typeof parseCst> {
-  const lexed = keepalivedLexer.tokenize(text);
-  return { cst: { name: 'document', children: {} }, tokens: lexed.tokens, comments: lexed.groups.comments ?? [], lexErrors: [], parseErrors: [] };
+  return {
+    uri,
+    text,
+    nodes,
+    comments: comments.map((c) => new TextComment(c.image, c.startOffset, c.startOffset + c.image.length, lines)),
+    words: b.words,
+  };
 }
 
 /** The grammar of cst-parser.ts, with an explicit stack. */

@@ -17,6 +17,9 @@ export interface LineIssue {
   expected?: string;
 }
 
+/** What a line without problems reports: one shared array, never written to. */
+export const NO_ISSUES: readonly LineIssue[] = Object.freeze([]);
+
 /** A word whose value still holds an unresolved `$NAME` cannot be judged. */
 function opaque(w: Word): boolean {
   return w.value.includes('$');
@@ -85,7 +88,7 @@ export function matchLine(spec: LineSpec, words: readonly Word[], head: Word | u
     issues.push({ kind: 'missing-value', after: last, arg: a, expected: describeType(a.type) });
     break;
   }
-  return issues;
+  return issues.length ? issues : (NO_ISSUES as LineIssue[]);
 }
 
 /** The issues of the best-matching form: none when any form matches. */
@@ -101,7 +104,7 @@ export function matchForms(forms: readonly LineSpec[], words: readonly Word[], h
     if (issues.length === 0) break;
   }
   if (bind && bestForm) matchLine(bestForm, words, head, bind);
-  return best ?? [];
+  return best ?? (NO_ISSUES as LineIssue[]);
 }
 
 function score(issues: LineIssue[]): number {
