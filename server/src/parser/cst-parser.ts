@@ -1,7 +1,7 @@
 // The chevrotain CstParser. The grammar is total: a missing `}` at the end of the file and a
 // stray `}` at top level are part of the grammar, so any text yields a complete tree and the
 // brace problems are reported by rules with keepalived's wording instead of parser errors.
-import { CstParser, Lexer, type CstNode, type IToken } from 'chevrotain';
+import { CstParser, Lexer, type CstNode, type IOrAlt, type IToken } from 'chevrotain';
 import {
   allTokens,
   Backslash,
@@ -23,46 +23,30 @@ class KeepalivedCstParser extends CstParser {
   }
 
   // Every alternative of a list carries one label, so that chevrotain keeps the children of
-  // different kinds in one array, in source order (it groups them by name otherwise).
+  // different kinds in one array, in source order (it groups them by name otherwise). Lines are
+  // runs of words ended by a line break or a brace: a CST node per line would cost three objects
+  // for each of a large file's 250,000 lines, so the words and line breaks stay items of their block.
+  private words(): IOrAlt<unknown>[] {
+    return [Word, QuotedString, UnterminatedQuote, Conditional, Definition, SeqDirective, Backslash, Newline].map((t) => ({
+      ALT: () => this.CONSUME(t, { LABEL: 'item' }),
+    }));
+  }
+
   public document = this.RULE('document', () => {
     this.MANY(() => {
-      this.OR([
-        { ALT: () => this.CONSUME(Newline) },
-        { ALT: () => this.SUBRULE(this.line, { LABEL: 'item' }) },
-        { ALT: () => this.SUBRULE(this.block, { LABEL: 'item' }) },
-        { ALT: () => this.CONSUME(RBrace, { LABEL: 'item' }) },
-      ]);
+      this.OR([...this.words(), { ALT: () => this.SUBRULE(this.block, { LABEL: 'item' }) }, { ALT: () => this.CONSUME(RBrace, { LABEL: 'item' }) }]);
     });
   });
 
   public block = this.RULE('block', () => {
     this.CONSUME(LBrace, { LABEL: 'open' });
     this.MANY(() => {
-      this.OR([
-        { ALT: () => this.CONSUME(Newline) },
-        { ALT: () => this.SUBRULE(this.line, { LABEL: 'item' }) },
-        { ALT: () => this.SUBRULE(this.block, { LABEL: 'item' }) },
-      ]);
+      this.OR([...this.words(), { ALT: () => this.SUBRULE(this.block, { LABEL: 'item' }) }]);
     });
     this.OPTION(() => this.CONSUME(RBrace, { LABEL: 'close' }));
   });
-
-  public line = this.RULE('line', () => {
-    this.AT_LEAST_ONE(() => {
-      this.OR([
-        { ALT: () => this.CONSUME(Word, { LABEL: 'word' }) },
-        { ALT: () => this.CONSUME(QuotedString, { LABEL: 'word' }) },
-        { ALT: () => this.CONSUME(UnterminatedQuote, { LABEL: 'word' }) },
-        { ALT: () => this.CONSUME(Conditional, { LABEL: 'word' }) },
-        { ALT: () => this.CONSUME(Definition, { LABEL: 'word' }) },
-        { ALT: () => this.CONSUME(SeqDirective, { LABEL: 'word' }) },
-        { ALT: () => this.CONSUME(Backslash, { LABEL: 'word' }) },
-      ]);
-    });
-  });
 }
 
-/** One lexer and one parser for the whole process: building them is the expensive part. */
 // Positions are computed from offsets only when asked for (see syntax-builder.ts).
 export const keepalivedLexer = new Lexer(allTokens, { positionTracking: 'onlyOffset', ensureOptimizations: true });
 export const cstParser = new KeepalivedCstParser();

@@ -98,17 +98,24 @@ class Builder {
   items(list: readonly CstElement[] | undefined): SyntaxNode[] {
     const out: SyntaxNode[] = [];
     if (!list) return out;
+    let line: Word[] | undefined;
     for (const e of list) {
       if (isToken(e)) {
-        out.push({ kind: 'stray-close', brace: this.word(e) });
-      } else if (e.name === 'line') {
-        out.push({ kind: 'line', words: (e.children.word as IToken[]).map((t) => this.word(t)) });
-      } else {
-        const open = this.word(e.children.open[0] as IToken);
-        const children = this.items(e.children.item);
-        const closeTok = e.children.close?.[0] as IToken | undefined;
-        out.push({ kind: 'block', open, children, close: closeTok ? this.word(closeTok) : undefined });
+        if (e.tokenType === Newline) line = undefined;
+        else if (e.tokenType === RBrace) {
+          line = undefined;
+          out.push({ kind: 'stray-close', brace: this.word(e) });
+        } else {
+          if (!line) out.push({ kind: 'line', words: (line = []) });
+          line.push(this.word(e));
+        }
+        continue;
       }
+      line = undefined;
+      const open = this.word(e.children.open[0] as IToken);
+      const children = this.items(e.children.item);
+      const closeTok = e.children.close?.[0] as IToken | undefined;
+      out.push({ kind: 'block', open, children, close: closeTok ? this.word(closeTok) : undefined });
     }
     return out;
   }
