@@ -32,16 +32,26 @@ class KeepalivedCstParser extends CstParser {
     }));
   }
 
+  // The alternatives are built once: OR runs for every token of the file.
+  private documentItems?: IOrAlt<unknown>[];
+  private blockItems?: IOrAlt<unknown>[];
+
   public document = this.RULE('document', () => {
     this.MANY(() => {
-      this.OR([...this.words(), { ALT: () => this.SUBRULE(this.block, { LABEL: 'item' }) }, { ALT: () => this.CONSUME(RBrace, { LABEL: 'item' }) }]);
+      this.OR(
+        (this.documentItems ??= [
+          ...this.words(),
+          { ALT: () => this.SUBRULE(this.block, { LABEL: 'item' }) },
+          { ALT: () => this.CONSUME(RBrace, { LABEL: 'item' }) },
+        ]),
+      );
     });
   });
 
   public block = this.RULE('block', () => {
     this.CONSUME(LBrace, { LABEL: 'open' });
     this.MANY(() => {
-      this.OR([...this.words(), { ALT: () => this.SUBRULE(this.block, { LABEL: 'item' }) }]);
+      this.OR((this.blockItems ??= [...this.words(), { ALT: () => this.SUBRULE(this.block, { LABEL: 'item' }) }]));
     });
     this.OPTION(() => this.CONSUME(RBrace, { LABEL: 'close' }));
   });
