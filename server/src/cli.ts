@@ -7,6 +7,7 @@ import { checkFiles } from './analysis/check-files';
 import { formatJson, formatSarif, formatText, type Located } from './cli-format';
 import { SCHEMA } from './schema';
 import { explainText } from './schema/describe';
+import { isTemplate } from './workspace/file-patterns';
 import { uriToPath } from './workspace/include-resolver';
 
 const USAGE = `usage: keepalived-lint [--format text|json|sarif] FILE...
@@ -60,6 +61,12 @@ function main(argv: string[]): number {
       process.stderr.write(`keepalived-lint: cannot read ${f}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
       return 2;
     }
+  }
+  for (const [p, text] of texts) {
+    if (!isTemplate(text)) continue;
+    // keepalived.conf.j2 and friends: what they become depends on the template's variables.
+    process.stderr.write(`keepalived-lint: skipping ${files.find((f) => resolve(f) === p)}: it is a template ({{ }}, {% %} or <% %>); check the rendered file\n`);
+    texts.delete(p);
   }
   const given = new Map(files.map((f) => [resolve(f), f]));
   const findings = checkFiles(texts);

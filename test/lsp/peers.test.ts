@@ -28,6 +28,12 @@ before(async () => {
     mkdirSync(join(ws, n));
     writeFileSync(join(ws, n, 'keepalived.conf'), readFileSync(join(repoRoot, 'examples/nginx-ha', n, 'keepalived.conf'), 'utf8'));
   }
+  // An Ansible template beside them shares the VIP but is no node: it must not join the pair.
+  mkdirSync(join(ws, 'templates'));
+  writeFileSync(
+    join(ws, 'templates', 'keepalived.conf.j2'),
+    'vrrp_instance VI_1 {\n    state {{ keepalived_state }}\n    virtual_router_id 99\n    virtual_ipaddress {\n        192.168.31.5/24\n    }\n}\n',
+  );
   // Drift the BACKUP's VRID so that the pair disagrees.
   const lb02 = join(ws, 'lb02', 'keepalived.conf');
   writeFileSync(lb02, readFileSync(lb02, 'utf8').replace('virtual_router_id 55', 'virtual_router_id 56'));

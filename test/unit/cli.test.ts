@@ -179,3 +179,12 @@ test('auth_pass values never appear in any output format', () => {
     }
   }
 });
+
+test('a template (keepalived.conf.j2) is skipped with a note, the other files are checked', () => {
+  const t = writeTree({ 'keepalived.conf.j2': instance(['    state {{ keepalived_state }}', '    priority 300']), 'broken.conf': BROKEN });
+  const r = cli(['keepalived.conf.j2', 'broken.conf'], t);
+  assert.equal(r.status, 1);
+  assert.match(r.stderr, /skipping keepalived\.conf\.j2: it is a template/);
+  assert.ok(!r.stdout.includes('keepalived.conf.j2'), r.stdout);
+  assert.ok(r.stdout.includes('broken.conf:8:14: error:'), r.stdout);
+});

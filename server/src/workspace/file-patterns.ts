@@ -40,3 +40,11 @@ const BACKUP_SUFFIX = /(?:~|\.(?:bak|orig|rej|swp|dpkg-[a-z]+|rpmnew|rpmsave))$/
 export function isBackupFile(p: string): boolean {
   return BACKUP_SUFFIX.test(p);
 }
+
+/**
+ * Jinja / Go / ERB templates (Ansible's keepalived.conf.j2, Salt, Puppet) are not configs yet:
+ * their `{{ }}` and `{% %}` would read as blocks, so they are neither checked nor paired.
+ */
+export function isTemplate(text: string): boolean {
+  return /\{\{[^\n]*?\}\}|\{%[^\n]*?%\}|<%[^\n]*?%>/.test(text);
+}

@@ -9,7 +9,7 @@ import type { Finding } from '../analysis/finding';
 import { checkCluster } from '../analysis/peer-check';
 import type { ConfigModel } from '../model/types';
 import { findClusters, type Cluster } from './cluster';
-import { DEFAULT_FILE_PATTERNS, globToRegex, isBackupFile, looksLikeKeepalived, matchesAny } from './file-patterns';
+import { DEFAULT_FILE_PATTERNS, globToRegex, isBackupFile, isTemplate, looksLikeKeepalived, matchesAny } from './file-patterns';
 import { diskSource, FsIncludeResolver, pathToUri, TreeCache, uriToPath, type FileSource } from './include-resolver';
 import { readNodes, type Node } from './nodes';
 import { peerDirectives } from './peer-directive';
@@ -145,7 +145,7 @@ export class WorkspaceIndex {
     const hit = this.entries.get(uri);
     if (hit) return hit;
     const text = this.source.read(uri);
-    if (text === undefined) return undefined;
+    if (text === undefined || isTemplate(text)) return undefined;
     let e: NodeEntry;
     try {
       const tree = this.cache.get(uri, text);
