@@ -8,21 +8,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { rng } from '../test/helpers/rng.mjs';
 
 export const DEFAULT_OUT = resolve(dirname(fileURLToPath(import.meta.url)), 'out/large.conf');
 export const DEFAULTS = { instances: 250, virtualServers: 4400, realServers: 3, scripts: 20, seed: 0x6b61 };
 
-/** mulberry32: a small deterministic PRNG. */
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The config text. VRIDs must be unique per interface and family, so at most 255 instances. */
 export function generate(opts = {}) {

@@ -15,17 +15,9 @@ export interface Mutant {
   text: string;
 }
 
-/** mulberry32: a tiny deterministic PRNG. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from '../helpers/rng.mjs';
+
+export { rng };
 
 /** FNV-1a, so each (file, kind) draws from its own stream whatever the order of the run. */
 export function hash(s: string): number {

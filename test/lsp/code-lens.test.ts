@@ -24,9 +24,7 @@ let ws: string;
 
 before(async () => {
   ws = tempWorkspace({ 'lb01/keepalived.conf': example('lb01'), 'lb02/keepalived.conf': example('lb02'), 'solo/keepalived.conf': SOLO });
-  client = new TestClient();
-  await client.initialize(ws);
-  await client.ready();
+  client = await TestClient.start(ws);
 });
 
 after(async () => {

@@ -16,9 +16,7 @@ before(async () => {
     'etc/keepalived/keepalived.conf': 'vrrp_script chk_a {\n    script "/bin/true"\n}\nvrrp_script chk_b {\n    script "/bin/true"\n}\nvrrp_instance VI_1 {\n    include inst.d/*.conf\n}\n',
     'etc/keepalived/inst.d/vi1.conf': INSTANCE_PART,
   });
-  client = new TestClient();
-  await client.initialize(ws);
-  await client.ready();
+  client = await TestClient.start(ws);
 });
 
 after(async () => {

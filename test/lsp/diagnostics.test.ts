@@ -30,9 +30,7 @@ let docs = 0;
 
 before(async () => {
   ws = tempWorkspace({ 'lb01/keepalived.conf': TYPO });
-  client = new TestClient();
-  await client.initialize(ws);
-  await client.ready();
+  client = await TestClient.start(ws);
 });
 
 after(async () => {

@@ -37,9 +37,7 @@ let uri: string;
 before(async () => {
   ws = tempWorkspace({ 'lb01/keepalived.conf': TEXT });
   uri = fileUri(ws, 'lb01/keepalived.conf');
-  client = new TestClient();
-  await client.initialize(ws);
-  await client.ready();
+  client = await TestClient.start(ws);
   client.open(uri, TEXT);
 });
 

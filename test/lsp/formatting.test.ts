@@ -60,9 +60,7 @@ let docs = 0;
 
 before(async () => {
   ws = tempWorkspace({});
-  client = new TestClient();
-  await client.initialize(ws);
-  await client.ready();
+  client = await TestClient.start(ws);
 });
 
 after(async () => {

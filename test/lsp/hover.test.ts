@@ -14,9 +14,7 @@ const example = (n: string) => readFileSync(join(repoRoot, 'examples/nginx-ha', 
 
 before(async () => {
   ws = tempWorkspace({ 'lb01/keepalived.conf': example('lb01'), 'lb02/keepalived.conf': example('lb02') });
-  client = new TestClient();
-  await client.initialize(ws);
-  await client.ready();
+  client = await TestClient.start(ws);
 });
 
 after(async () => {

@@ -27,9 +27,7 @@ before(async () => {
     'etc/keepalived/extra/site.conf': 'vrrp_script chk_site {\n    script "/bin/true"\n}\n',
   });
   main = fileUri(ws, 'etc/keepalived/keepalived.conf');
-  client = new TestClient();
-  await client.initialize(ws);
-  await client.ready();
+  client = await TestClient.start(ws);
   client.open(main, MAIN);
 });
 

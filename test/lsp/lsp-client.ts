@@ -128,6 +128,14 @@ export class TestClient {
     this.conn.listen();
   }
 
+  /** A server initialized on `folder` that has finished its first analysis. */
+  static async start(folder: string): Promise<TestClient> {
+    const c = new TestClient();
+    await c.initialize(folder);
+    await c.ready();
+    return c;
+  }
+
   async initialize(folder: string): Promise<unknown> {
     const uri = pathToFileURL(folder).href;
     const result = await this.conn.sendRequest('initialize', {

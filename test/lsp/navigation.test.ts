@@ -60,9 +60,7 @@ before(async () => {
   scripts = fileUri(ws, 'etc/keepalived/conf.d/scripts.conf');
   web = fileUri(ws, 'etc/keepalived/conf.d/web.conf');
   texts.set(main, MAIN).set(scripts, SCRIPTS).set(web, WEB);
-  client = new TestClient();
-  await client.initialize(ws);
-  await client.ready();
+  client = await TestClient.start(ws);
   client.open(main, MAIN);
 });
 

@@ -53,9 +53,7 @@ before(async () => {
     'web/keepalived.conf': WEB,
     'notes/readme.txt': 'vrrp_instance NOT_A_CONFIG {\n}\n',
   });
-  client = new TestClient();
-  await client.initialize(ws);
-  await client.ready();
+  client = await TestClient.start(ws);
 });
 
 after(async () => {

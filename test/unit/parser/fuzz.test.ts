@@ -5,18 +5,8 @@ import assert from 'node:assert/strict';
 import { checkModel, readText } from '../../../server/src/analysis/analyze';
 import { parseSyntax } from '../../../server/src/parser/syntax-builder';
 import { MEMORY_URI } from '../../helpers/analyze';
+import { rng } from '../../helpers/rng.mjs';
 
-/** A small deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const FRAGMENTS = [
   'vrrp_instance', 'VI_1', 'vrrp_script', 'chk', 'global_defs', 'router_id', 'virtual_server', '10.0.0.1 80', 'real_server',
