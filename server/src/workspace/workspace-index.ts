@@ -8,6 +8,7 @@ import { dedupe } from '../analysis/check-files';
 import type { Finding } from '../analysis/finding';
 import { checkCluster } from '../analysis/peer-check';
 import type { ConfigModel } from '../model/types';
+import type { SyntaxTree } from '../parser/syntax';
 import { findClusters, type Cluster } from './cluster';
 import { DEFAULT_FILE_PATTERNS, globToRegex, isBackupFile, isTemplate, looksLikeKeepalived, matchesAny } from './file-patterns';
 import { diskSource, FsIncludeResolver, pathToUri, TreeCache, uriToPath, type FileSource } from './include-resolver';
@@ -16,6 +17,7 @@ import { peerDirectives } from './peer-directive';
 
 interface NodeEntry {
   root: string;
+  tree: SyntaxTree;
   /** The model read with every conditional line, for single-file rules and features. */
   model: ConfigModel;
   nodes: Node[];
@@ -42,6 +44,8 @@ export class WorkspaceIndex {
   private clusterList: Cluster[] = [];
   private peerFindings: Finding[] = [];
   private dirty = true;
+  /** Files included by a node at the last refresh. */
+  private included = new Set<string>();
 
   constructor(
     private readonly roots: string[],
@@ -129,12 +133,17 @@ export class WorkspaceIndex {
   refresh(): void {
     if (!this.dirty) return;
     const included = new Set<string>();
-    for (const uri of this.known) {
+    const read = (uri: string) => {
       const e = this.entry(uri);
       if (e) for (const f of e.files) if (f !== uri) included.add(f);
-    }
+    };
+    // Roots first; a file that was included last time is read on its own only if no root
+    // includes it any more (so conf.d fragments are not re-analysed as nodes at every change).
+    for (const uri of this.known) if (!this.included.has(uri)) read(uri);
+    for (const uri of this.known) if (this.included.has(uri) && !included.has(uri)) read(uri);
     // A file another file includes is part of that node, not a node of its own.
     for (const uri of included) this.entries.delete(uri);
+    this.included = included;
     const nodes = [...this.entries.values()].flatMap((e) => e.nodes);
     this.clusterList = findClusters(nodes, this.explicitGroups(nodes));
     this.peerFindings = this.clusterList.flatMap((c) => checkCluster(c, { levels: this.settings.levels }));
@@ -151,7 +160,7 @@ export class WorkspaceIndex {
       const tree = this.cache.get(uri, text);
       const model = readModel(tree, { includes: this.resolver });
       const nodes = readNodes(tree, this.resolver, model);
-      e = { root: uri, model, nodes, files: new Set(model.interp.files), findings: checkModel(model, { levels: this.settings.levels }) };
+      e = { root: uri, tree, model, nodes, files: new Set(model.interp.files), findings: checkModel(model, { levels: this.settings.levels }) };
     } catch {
       // A file the analysis cannot read (e.g. nested too deep for the parser) must not take the
       // other files down with it: it is left out of the nodes.
@@ -170,7 +179,7 @@ export class WorkspaceIndex {
       if (ids.length > 1) groups.push(ids);
     }
     for (const e of this.entries.values()) {
-      const peers = peerDirectives(this.cache.get(e.root, this.source.read(e.root) ?? ''));
+      const peers = peerDirectives(e.tree);
       if (!peers.length) continue;
       const res = peers.map(globToRegex);
       const ids = [...e.nodes.map((n) => n.id), ...idsOf((p) => res.some((re) => re.test(p)))];
