@@ -20,6 +20,11 @@ export interface KaResult {
   unnumbered: string[];
   /** The signal that killed keepalived (2.2.7 crashes on some broken configs): its report is cut short. */
   crashed?: string;
+  /**
+   * keepalived exited at this report ("is missing a parameter": null_strvec exits at once), so it
+   * never read the rest, in this pass or the others.
+   */
+  exited?: KaReport;
 }
 
 /** keepalived on PATH, or undefined. */
@@ -62,7 +67,17 @@ const HOST_DEPENDENT: readonly RegExp[] = [
   // keepalived resolves scripts' paths and owners on this host.
   /Unable to access script|Cannot find script|not executable|is not a regular file|Disabling .*script/i,
   /Unknown user|Unknown group|not found in PATH/i,
+  // The script user (script_user, else keepalived_script) must exist on this host.
+  /Unable to set default user|Error setting global script uid\/gid|Unable to set uid\/gid/i,
+  /unknown interface \S+ specified for/i,
 ];
+
+/** `Invalid smtp server NAME PORT` for a NAME that looks like a host name: whether it resolves depends on this host's DNS. */
+const UNRESOLVED_SMTP = /^Invalid smtp server ([A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*) /;
+
+/** keepalived removes a vrrp_script for a host reason, then reports each track_script naming it as not found. */
+const REMOVED_SCRIPT = /for vrrp script (\S+) - removing/;
+const TRACKED_NOT_FOUND = /track script (\S+) not found, ignoring/;
 
 const LINE_RE = /^\((?:(.*?): )?Line (\d+)\)\s?(.*)$/;
 
@@ -84,14 +99,33 @@ export function parseKeepalived(
     }
     const r: KaReport = { file: m[1] ?? checkedFile, line: Number(m[2]), message: m[3].trim() };
     const missing = MISSING_INTERFACE.exec(r.message);
+    const smtp = UNRESOLVED_SMTP.exec(r.message);
     const host =
       (missing ? couldBeInterface(missing[1]) : /doesn't exist/i.test(r.message)) ||
       HOST_DEPENDENT.some((re) => re.test(r.message)) ||
+      (smtp !== null && !/^[\d.]+$/.test(smtp[1])) ||
       // A tracked route needs its `dev`; a `dev` naming an interface this host lacks counts as none.
       (/cannot track route .* with no interface specified/.test(r.message) && namesMissingDev(lineText(r.file, r.line), ifaces));
     (host ? res.hostDependent : res.reports).push(r);
+    if (/is missing a parameter/.test(r.message)) res.exited ??= r;
+  }
+  const removed = new Set(res.hostDependent.map((r) => REMOVED_SCRIPT.exec(r.message)?.[1] ?? scriptAround(r, lineText)).filter((n): n is string => n !== undefined));
+  if (removed.size) {
+    const follows = (r: KaReport) => removed.has(TRACKED_NOT_FOUND.exec(r.message)?.[1] ?? '\u0000');
+    res.hostDependent.push(...res.reports.filter(follows));
+    res.reports = res.reports.filter((r) => !follows(r));
   }
   return res;
+}
+
+/** The vrrp_script whose user keepalived could not set ("Unable to set uid/gid for script" inside it): keepalived drops it. */
+function scriptAround(r: KaReport, lineText: (file: string, line: number) => string | undefined): string | undefined {
+  if (!/Unable to set uid\/gid for script/.test(r.message)) return undefined;
+  for (let n = r.line; n > 0 && n > r.line - 50; n--) {
+    const m = /^\s*vrrp_script\s+(\S+)/.exec(lineText(r.file, n) ?? '');
+    if (m) return m[1];
+  }
+  return undefined;
 }
 
 function namesMissingDev(line: string | undefined, ifaces: Set<string>): boolean {

@@ -7,6 +7,14 @@ export function effectivePriority(inst: VrrpInstance): number {
   return inst.priority?.value ?? (inst.state?.value === 'MASTER' ? 255 : 100);
 }
 
+/**
+ * Whether nopreempt is in force: keepalived clears it for an address owner (priority 255) and for
+ * initial state MASTER ("nopreempt will not work with initial state MASTER - clearing").
+ */
+export function effectiveNopreempt(inst: VrrpInstance): boolean {
+  return !!inst.nopreempt && inst.state?.value !== 'MASTER' && effectivePriority(inst) !== 255;
+}
+
 /** The VRRP version an instance runs: its own, else global_defs vrrp_version, else 2; IPv6 forces 3. */
 export function effectiveVersion(inst: VrrpInstance, model: ConfigModel): number {
   if (inst.vips[0]?.family === 6) return 3;

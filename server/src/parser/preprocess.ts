@@ -1,6 +1,6 @@
 // keepalived's line-level directives: `$NAME=` definitions and their substitution, `~SEQ`/`~LST`
 // repetition and `@ID` conditions. These run before keywords are matched, as in read_line().
-import { stripComment } from './tokens';
+import { decomment } from './tokens';
 import type { Word } from './syntax';
 import type { Condition } from './statements';
 
@@ -23,7 +23,7 @@ export function parseDefinition(word: Word): Definition | undefined {
   const lines = word.text.slice(m[0].length).split(/\r\n|\r|\n/);
   const parts: string[] = [];
   for (const raw of lines) {
-    let line = stripComment(raw).trim();
+    let line = decomment(raw);
     if (line.endsWith('\\')) line = line.slice(0, -1).trimEnd();
     if (line) parts.push(line);
   }

@@ -13,10 +13,24 @@ function atLineStart(text: string, offset: number): boolean {
   return true;
 }
 
-function lineStartPattern(re: RegExp): CustomPatternMatcherFunc {
+/**
+ * True at a line start, or right after a leading `@ID ` / `@^ID `: keepalived strips the condition
+ * before it looks for a `$NAME=` definition or a `~SEQ`.
+ */
+function afterLineStartOrCondition(text: string, offset: number): boolean {
+  if (atLineStart(text, offset)) return true;
+  let i = offset;
+  while (i > 0 && (text.charCodeAt(i - 1) === 32 || text.charCodeAt(i - 1) === 9)) i--;
+  if (i === offset) return false;
+  let w = i;
+  while (w > 0 && !/[\s{}]/.test(text[w - 1])) w--;
+  return text[w] === '@' && w < i && atLineStart(text, w);
+}
+
+function lineStartPattern(re: RegExp, orAfterCondition = false): CustomPatternMatcherFunc {
   const sticky = new RegExp(re.source, 'y');
   return (text, offset) => {
-    if (!atLineStart(text, offset)) return null;
+    if (!(orAfterCondition ? afterLineStartOrCondition(text, offset) : atLineStart(text, offset))) return null;
     sticky.lastIndex = offset;
     return sticky.exec(text);
   };
@@ -24,24 +38,29 @@ function lineStartPattern(re: RegExp): CustomPatternMatcherFunc {
 
 /**
  * `$NAME=value`, and its multi-line form where each line but the last ends with `\`.
- * A blank line also ends a multi-line definition, as in keepalived.
+ * keepalived's VRRP and checker processes read the copy of the configuration that the parent wrote
+ * line by line through decomment(): there a line of blanks or of a comment alone is an empty line,
+ * which ends a multi-line definition, while `# old value \` became `\` and continues it.
  */
 const definitionMatcher: CustomPatternMatcherFunc = (text, offset) => {
-  if (!atLineStart(text, offset)) return null;
+  if (!afterLineStartOrCondition(text, offset)) return null;
   const head = /\$[A-Za-z_][A-Za-z0-9_]*[ \t]*=[^\r\n]*/y;
   head.lastIndex = offset;
   const m = head.exec(text);
   if (!m) return null;
   let end = offset + m[0].length;
-  while (continues(text.slice(lineStartOf(text, end), end))) {
+  let more = continues(text.slice(lineStartOf(text, end), end));
+  while (more) {
     const next = /\r\n|\r|\n/y;
     next.lastIndex = end;
     const nl = next.exec(text);
     if (!nl) break;
     const lineStart = end + nl[0].length;
     const lineEnd = findLineEnd(text, lineStart);
-    if (text.slice(lineStart, lineEnd).trim() === '') break;
+    const kept = decomment(text.slice(lineStart, lineEnd));
+    if (kept === '') break;
     end = lineEnd;
+    more = kept.endsWith('\\');
   }
   const result = [text.slice(offset, end)] as unknown as RegExpExecArray;
   return result;
@@ -59,9 +78,43 @@ function findLineEnd(text: string, from: number): number {
   return i;
 }
 
-/** A definition line continues when, comments removed, it ends with a backslash. */
+/** A definition line continues when, as keepalived's decomment() leaves it, it ends with a backslash. */
 export function continues(line: string): boolean {
-  return stripComment(line).trimEnd().endsWith('\\');
+  return decomment(line).endsWith('\\');
+}
+
+/**
+ * A line as keepalived's decomment() leaves it: leading and trailing blanks and the comment removed,
+ * `\#` and `\!` unescaped outside quotes, and a backslash that ends the raw line kept even when it
+ * is inside the comment (`# old value \` still continues a multi-line definition).
+ */
+export function decomment(line: string): string {
+  const raw = line.replace(/[\r\n]+$/, '');
+  let out = '';
+  let quote = false;
+  let cut = -1;
+  let cont = false;
+  for (let i = raw.length - raw.trimStart().length; i < raw.length; i++) {
+    const c = raw[i];
+    if (c === '"') {
+      if (cut < 0) quote = !quote;
+    } else if (c === '\\') {
+      if (i + 1 >= raw.length) {
+        cont = true;
+        break;
+      }
+      if (!quote && cut < 0 && (raw[i + 1] === '#' || raw[i + 1] === '!')) {
+        out += raw[++i];
+        continue;
+      }
+      out += c + raw[++i];
+      continue;
+    } else if (!quote && cut < 0 && (c === '#' || c === '!')) cut = out.length;
+    out += c;
+  }
+  if (cut >= 0) out = out.slice(0, cut);
+  out = out.replace(/[ \t]+$/, '');
+  return cont ? `${out}\\` : out;
 }
 
 /** Removes a trailing comment the way keepalived's decomment() does (quotes and escapes kept). */
@@ -107,7 +160,7 @@ export const Definition = createToken({
 });
 export const SeqDirective = createToken({
   name: 'SeqDirective',
-  pattern: lineStartPattern(/~(?:SEQ|LST)\((?:[^()\r\n]|\([^()\r\n]*\))*\)/),
+  pattern: lineStartPattern(/~(?:SEQ|LST)\((?:[^()\r\n]|\([^()\r\n]*\))*\)/, true),
   start_chars_hint: ['~'],
   line_breaks: false,
 });

@@ -2,6 +2,14 @@ import { overlap } from '../parser/conditions';
 import type { SymbolUse } from '../parser/interpreter';
 import type { FileRule } from './rule';
 
+/**
+ * Kinds whose second definition keepalived reports and skips ("vrrp instance X already defined",
+ * "vrrp sync group X already defined", "track_group X already defined", "BFD instance X already
+ * configured"). The others (vrrp_script, vrrp_track_process, track_file, virtual_server_group)
+ * it keeps silently in its list: every lookup by name finds the first, so the later one is dead.
+ */
+const REFUSED = new Set(['vrrp_instance', 'vrrp_sync_group', 'track_group', 'bfd_instance']);
+
 export const duplicateDefinition: FileRule = {
   id: 'duplicate-definition',
   severity: 'error',
@@ -20,10 +28,14 @@ export const duplicateDefinition: FileRule = {
       const kind = sym.target;
       const first = clash.word;
       const w = sym.word;
+      const refused = REFUSED.has(kind);
       report({
         uri: w.uri,
         range: w.range,
-        message: `${kind} '${w.value}' is already defined on line ${first.range.start.line + 1}${kind === 'vrrp_instance' ? ': keepalived refuses the configuration' : ''}.`,
+        severity: refused ? undefined : 'warning',
+        message: `${kind} '${w.value}' is already defined on line ${first.range.start.line + 1}${
+          kind === 'vrrp_instance' ? ': keepalived refuses the configuration' : refused ? '' : ': keepalived says nothing, but every reference to the name finds the first definition, so this one is never used'
+        }.`,
         related: [{ uri: first.uri, range: first.range, message: 'first definition' }],
       });
     }

@@ -1,4 +1,7 @@
-import type { FileRule } from './rule';
+import { isIPv4, isIPv6 } from 'node:net';
+import type { ConfigModel } from '../model/types';
+import type { Statement } from '../parser/statements';
+import type { FileRule, Report } from './rule';
 import { subject, valueIssues } from './value-issues';
 
 /** Keywords whose words are secrets: messages never quote them (they end up in CI logs). */
@@ -29,5 +32,54 @@ export const invalidValue: FileRule = {
         message: `Invalid value '${w.value}' for ${subject(li)}: expected ${li.issue.expected}.`,
       });
     }
+    ipv6Labels(model, report);
+    realServerFamilies(model, report);
   },
 };
+
+/** "Cannot specify label for IPv6 addresses (X) - ignoring label": Linux labels IPv4 addresses only. */
+function ipv6Labels(model: ConfigModel, report: (r: Report) => void): void {
+  for (const inst of model.instances) {
+    for (const vip of [...inst.vips, ...inst.excludedVips]) {
+      if (vip.family !== 6) continue;
+      const label = vip.line.words.find((w, i) => i > 0 && w.value === 'label');
+      if (!label) continue;
+      report({
+        uri: label.uri,
+        range: label.range,
+        severity: 'warning',
+        message: `keepalived ignores 'label' on the IPv6 address ${vip.address}: Linux labels IPv4 addresses only.`,
+      });
+    }
+  }
+}
+
+const family = (ip: string | undefined): 4 | 6 | undefined => (ip === undefined ? undefined : isIPv4(ip) ? 4 : isIPv6(ip) ? 6 : undefined);
+const lastArg = (s: Statement, ...keywords: string[]) => s.children?.filter((c) => keywords.includes(c.keyword.value)).pop()?.args[0]?.value;
+
+/**
+ * "Address family of virtual server and real server X don't match - skipping real server": a real
+ * server must have the virtual server's family (for fwmark and group, the first real server's),
+ * unless it is reached by tunnelling.
+ */
+function realServerFamilies(model: ConfigModel, report: (r: Report) => void): void {
+  for (const vs of model.virtualServers) {
+    const declared = lastArg(vs.stmt, 'ip_family');
+    let fam = family(vs.stmt.args[0]?.value) ?? (declared === 'inet' ? 4 : declared === 'inet6' ? 6 : undefined);
+    const method = lastArg(vs.stmt, 'lb_kind', 'lvs_method');
+    for (const rs of vs.realServers) {
+      if ((lastArg(rs, 'lvs_method') ?? method)?.toUpperCase() === 'TUN') continue;
+      const ip = rs.args[0];
+      const rsFam = family(ip?.value);
+      if (!ip || rsFam === undefined) continue;
+      if (fam === undefined) fam = rsFam;
+      else if (rsFam !== fam) {
+        report({
+          uri: ip.uri,
+          range: ip.range,
+          message: `Real server ${ip.value} is IPv${rsFam} but the virtual server is IPv${fam}: keepalived skips the real server (only TUN forwarding can mix address families).`,
+        });
+      }
+    }
+  }
+}

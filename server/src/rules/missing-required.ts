@@ -1,3 +1,4 @@
+import type { ConfigModel } from '../model/types';
 import type { Statement } from '../parser/statements';
 import type { Fix } from '../analysis/finding';
 import type { FileRule } from './rule';
@@ -5,15 +6,25 @@ import { blockName } from './text';
 
 interface Required {
   keyword: string;
+  /** Other spellings that count as the keyword (neighbour_ip for neighbor_ip, gna_interval for garp_interval). */
+  or?: readonly string[];
   placeholder: string;
   consequence: string;
   /** When keepalived goes on without a word of its own (a default applies), a warning rather than the rule's error. */
   severity?: 'warning';
   /** A present keyword counts only if this holds (keepalived drops a url without path, say). */
-  usable?: (s: Statement) => boolean;
+  usable?: (s: Statement, model: ConfigModel) => boolean;
 }
 
 const hasPath = (url: Statement) => !!url.children?.some((c) => c.keyword.value === 'path');
+
+/** A FILE_CHECK track_file line naming a track_file keepalived keeps (one with a file): the others it reports as not found. */
+function namesUsableTrackFile(line: Statement, model: ConfigModel): boolean {
+  const name = line.args[0]?.value;
+  if (name === undefined || name.includes('$')) return true;
+  const blocks = model.interp.all.filter((s) => (s.keyword.value === 'track_file' || s.keyword.value === 'vrrp_track_file') && !s.path && s.args[0]?.value === name);
+  return blocks.length === 0 || blocks.some((b) => b.children?.some((c) => c.keyword.value === 'file'));
+}
 
 /** What keepalived cannot do without, per block path. */
 const REQUIRED: Record<string, Required[]> = {
@@ -27,6 +38,14 @@ const REQUIRED: Record<string, Required[]> = {
     },
     { keyword: 'virtual_router_id', placeholder: '51', consequence: 'keepalived refuses the configuration (the virtual router id must be set)' },
   ],
+  // "Sync group G has no virtual router(s). removing" (no line number).
+  vrrp_sync_group: [{ keyword: 'group', placeholder: '{ VI_1 VI_2 }', consequence: 'keepalived removes the sync group', severity: 'warning' }],
+  // "No file set for track_file X - ignoring", "Configuration error: BFD instance X has no neighbor address set, disabling
+  // instance", "garp group N does not have any delay set - removing".
+  track_file: [{ keyword: 'file', placeholder: '/run/keepalived/weight', consequence: 'keepalived ignores the track_file' }],
+  vrrp_track_file: [{ keyword: 'file', placeholder: '/run/keepalived/weight', consequence: 'keepalived ignores the track_file' }],
+  bfd_instance: [{ keyword: 'neighbor_ip', or: ['neighbour_ip'], placeholder: '10.0.0.2', consequence: 'keepalived disables the BFD instance' }],
+  garp_group: [{ keyword: 'garp_interval', or: ['gna_interval'], placeholder: '1', consequence: 'keepalived removes the garp_group (it has no delay to apply)' }],
   vrrp_script: [{ keyword: 'script', placeholder: '"/usr/bin/true"', consequence: 'keepalived removes the vrrp_script' }],
   vrrp_track_process: [{ keyword: 'process', placeholder: 'nginx', consequence: 'keepalived removes the tracker' }],
   // keepalived says nothing: the instance silently runs without authentication.
@@ -39,8 +58,16 @@ const REQUIRED: Record<string, Required[]> = {
   'virtual_server/real_server/HTTP_GET/url': [{ keyword: 'path', placeholder: '/', consequence: 'keepalived ignores the url' }],
   'virtual_server/real_server/SSL_GET/url': [{ keyword: 'path', placeholder: '/', consequence: 'keepalived ignores the url' }],
   'virtual_server/real_server/MISC_CHECK': [{ keyword: 'misc_path', placeholder: '"/usr/local/bin/check.sh"', consequence: 'keepalived skips the checker' }],
-  'virtual_server/real_server/FILE_CHECK': [{ keyword: 'track_file', placeholder: 'NAME', consequence: 'keepalived ignores the checker' }],
+  'virtual_server/real_server/FILE_CHECK': [{ keyword: 'track_file', placeholder: 'NAME', consequence: 'keepalived ignores the checker', usable: namesUsableTrackFile }],
   'virtual_server/real_server/BFD_CHECK': [{ keyword: 'name', placeholder: 'BFD_NAME', consequence: 'keepalived skips the checker' }],
+};
+
+/** Value blocks keepalived warns about when they list nothing ("Warning - empty ... block"), reported at their '}'. */
+const NOT_EMPTY: Record<string, string> = {
+  'global_defs/notification_email': 'keepalived warns that the block is empty (no one receives the notification e-mails)',
+  'vrrp_sync_group/group': 'keepalived warns that the group block is empty and removes the sync group',
+  'track_group/group': 'keepalived warns that the group block is empty and discards the track group',
+  'garp_group/interfaces': 'keepalived warns that the interfaces block is empty',
 };
 
 /** Inserts `keyword placeholder` as the first line of the block, indented like its siblings. */
@@ -60,13 +87,18 @@ export const missingRequired: FileRule = {
   description: 'A block without a keyword keepalived needs (e.g. a vrrp_instance without virtual_router_id); a vrrp_instance without interface is a warning (keepalived uses the default interface).',
   check({ model, report }) {
     for (const s of model.interp.all) {
+      if (s.spec?.block === 'values' && s.open && !s.values?.length) {
+        const consequence = NOT_EMPTY[s.path ? `${s.path}/${s.keyword.value}` : s.keyword.value];
+        if (consequence) report({ uri: s.keyword.uri, range: s.keyword.range, severity: 'warning', message: `'${s.keyword.value}' lists nothing: ${consequence}.` });
+      }
       if (!s.spec || s.spec.block !== 'subkeywords' || !s.children) continue;
       const path = s.path ? `${s.path}/${s.keyword.value}` : s.keyword.value;
       for (const req of REQUIRED[path] ?? []) {
-        const present = s.children.filter((c) => c.keyword.value === req.keyword);
-        if (present.length && (!req.usable || present.some(req.usable))) continue;
+        const present = s.children.filter((c) => c.keyword.value === req.keyword || req.or?.includes(c.keyword.value));
+        if (present.length && (!req.usable || present.some((p) => req.usable?.(p, model)))) continue;
         const edits = insertFirstLine(s, `${req.keyword} ${req.placeholder}`);
-        const what = present.length ? `no usable '${req.keyword}' (keepalived drops each one written)` : `no '${req.keyword}'`;
+        const names = [req.keyword, ...(req.or ?? [])].map((k) => `'${k}'`).join(' or ');
+        const what = present.length ? `no usable ${names} (keepalived drops each one written)` : `no ${names}`;
         report({
           uri: s.keyword.uri,
           range: s.keyword.range,
@@ -75,6 +107,18 @@ export const missingRequired: FileRule = {
           fixes: edits ? [{ title: `Add '${req.keyword} ${req.placeholder}'`, edits, preferred: true }] : undefined,
         });
       }
+    }
+    // "Sync group G has only 1 virtual router(s) - this probably isn't what you want" (no line number).
+    const instances = model.named.get('vrrp_instance');
+    for (const g of model.syncGroups) {
+      const found = new Set(g.members.map((m) => m.name).filter((n) => instances?.has(n)));
+      if (found.size !== 1) continue;
+      report({
+        uri: g.stmt.keyword.uri,
+        range: g.stmt.keyword.range,
+        severity: 'warning',
+        message: `${blockName(g.stmt)} has only one instance (${[...found][0]}): keepalived warns that this is probably not what you want; a sync group moves two or more instances together.`,
+      });
     }
   },
 };

@@ -1,16 +1,30 @@
+import { posix } from 'node:path';
+import type { Word } from '../parser/syntax';
 import type { FileRule } from './rule';
 import { suggest } from './text';
+
+const basename = (uri: string): string => posix.basename(uri);
 
 const CONSEQUENCE: Record<string, string> = {
   vrrp_script: 'keepalived ignores the tracking, so a failing check will not move the VIP',
   vrrp_instance: 'keepalived leaves it out of the group',
   vrrp_track_process: 'keepalived ignores the tracking',
   track_file: 'keepalived ignores the tracking',
+  bfd_instance: 'keepalived ignores the tracking',
   virtual_server_group: 'keepalived drops the virtual server',
 };
 
+/**
+ * Kinds keepalived looks up when it reads the reference (alloc_track_script, vrrp_alloc_track_file,
+ * track process/bfd, track_group options, BFD_CHECK name): a definition further down the
+ * configuration is not there yet, and keepalived reports "track script X not found, ignoring...".
+ * Sync group members and virtual_server_group names are resolved once everything is read.
+ */
+const LOOKED_UP_AT_ONCE = new Set(['vrrp_script', 'track_file', 'vrrp_track_process', 'bfd_instance', 'track_group']);
+
 /** Definitions keepalived removes when they lack this keyword (see missing-required). */
-const REMOVED_WITHOUT: Record<string, string> = { vrrp_script: 'script', vrrp_track_process: 'process' };
+const REMOVED_WITHOUT: Record<string, string> = { vrrp_script: 'script', vrrp_track_process: 'process', track_file: 'file' };
+
 
 export const undefinedReference: FileRule = {
   id: 'undefined-reference',
@@ -29,10 +43,29 @@ export const undefinedReference: FileRule = {
       if (needs && !sym.stmt.children?.some((c) => c.keyword.value === needs)) removed.add(key);
       else usable.add(key);
     }
-    for (const sym of model.interp.symbols) {
+    // An include that matched no file here may well exist on the node and define the name.
+    const unread = model.interp.includes.find((i) => i.pattern && i.targets.length === 0);
+    // Symbols come in keepalived's reading order (included files in place): where each name is first defined.
+    const firstDefinition = new Map<string, { index: number; word: Word }>();
+    model.interp.symbols.forEach((sym, index) => {
+      const key = `${sym.target}\u0000${sym.word.value}`;
+      if (sym.role === 'definition' && !firstDefinition.has(key)) firstDefinition.set(key, { index, word: sym.word });
+    });
+    for (const [index, sym] of model.interp.symbols.entries()) {
       if (sym.role !== 'reference' || sym.word.value.includes('$')) continue;
       const defined = model.named.get(sym.target);
       const key = `${sym.target}\u0000${sym.word.value}`;
+      const first = firstDefinition.get(key);
+      if (first && first.index > index && LOOKED_UP_AT_ONCE.has(sym.target)) {
+        const at = first.word.uri === sym.word.uri ? `line ${first.word.range.start.line + 1}` : `line ${first.word.range.start.line + 1} of ${basename(first.word.uri)}`;
+        report({
+          uri: sym.word.uri,
+          range: sym.word.range,
+          message: `${sym.target} '${sym.word.value}' is defined only further down (${at}): keepalived looks the name up as it reads this line and does not find it yet: ${CONSEQUENCE[sym.target] ?? 'keepalived ignores the reference'}. Define it above its first use.`,
+          related: [{ uri: first.word.uri, range: first.word.range, message: 'the definition, read too late' }],
+        });
+        continue;
+      }
       if (removed.has(key) && !usable.has(key)) {
         report({
           uri: sym.word.uri,
@@ -48,8 +81,10 @@ export const undefinedReference: FileRule = {
         uri: w.uri,
         range: w.range,
         // A missing sync group member only shrinks the group (keepalived names no line for it).
-        severity: sym.target === 'vrrp_instance' ? 'warning' : undefined,
-        message: `No ${sym.target} named '${w.value}' is defined: ${CONSEQUENCE[sym.target] ?? 'keepalived ignores the reference'}.${names.length ? ` Did you mean '${names[0]}'?` : ''}`,
+        severity: sym.target === 'vrrp_instance' || unread ? 'warning' : undefined,
+        message:
+          `No ${sym.target} named '${w.value}' is defined${unread ? ` here (unless in '${unread.pattern}', line ${unread.keyword.range.start.line + 1}, which matches no file here)` : ''}: ` +
+          `${CONSEQUENCE[sym.target] ?? 'keepalived ignores the reference'}.${names.length ? ` Did you mean '${names[0]}'?` : ''}`,
         fixes: names.map((n, i) => ({ title: `Change to '${n}'`, edits: [{ uri: w.uri, range: w.range, newText: n }], preferred: i === 0 })),
       });
     }

@@ -153,8 +153,11 @@ export function checkValue(t: ValueType, v: string): ValueProblem | undefined {
       return undefined;
     case 'host':
       // A name is resolved at startup (we cannot judge it), but all-numeric dotted words are no
-      // host name: keepalived fails to read 192.168.1.300 as an address and as a name alike.
-      return /^[\d.]+$/.test(v) && !isIPv4(v) ? { kind: 'invalid-value', expected: 'a host name or IP address' } : undefined;
+      // host name: keepalived fails to read 192.168.1.300 as an address and as a name alike. Nor is
+      // a word with characters no host name has (a placeholder such as ** or <IP>), or a ':' that
+      // makes no IPv6 address.
+      if (isIPv4(v) || isIPv6(v)) return undefined;
+      return /^[\d.]+$/.test(v) || !/^[A-Za-z0-9_.-]+$/.test(v) ? { kind: 'invalid-value', expected: 'a host name or IP address' } : undefined;
     default:
       return undefined;
   }

@@ -1,6 +1,7 @@
 // Groups node configs into clusters (peers) and their vrrp_instances into counterparts.
 import type { VrrpInstance } from '../model/types';
-import type { Node } from './nodes';
+import { uriToPath } from './include-resolver';
+import { pathLabel, type Node } from './nodes';
 
 export interface Member {
   node: Node;
@@ -82,7 +83,39 @@ export function findClusters(nodes: readonly Node[], explicit: readonly (readonl
   });
   return [...clusters.values()]
     .filter((ns) => ns.length > 1)
+    .map((ns) => distinctLabels(ns))
     .map((ns) => ({ id: ns.map((n) => n.id).sort().join('|'), nodes: ns, groups: groupInstances(ns) }));
+}
+
+/**
+ * The nodes of one cluster, each with a label of its own: nodes that share a router_id (LVS_DEVEL
+ * copied from the sample) or a directory (lb-master.conf and lb-backup.conf side by side) get the
+ * shortest tail of their path that tells them apart, and their config id, so that a message naming
+ * "the peer" never names this node too. Nodes with a unique label are returned as they are.
+ */
+export function distinctLabels(nodes: readonly Node[]): Node[] {
+  const count = new Map<string, number>();
+  for (const n of nodes) count.set(n.label, (count.get(n.label) ?? 0) + 1);
+  if ([...count.values()].every((c) => c === 1)) return [...nodes];
+  const parts = new Map(nodes.map((n) => [n, uriToPath(n.uri).split('/').filter(Boolean)]));
+  return nodes.map((n) => {
+    if (count.get(n.label) === 1) return n;
+    const same = nodes.filter((o) => o.label === n.label);
+    const mine = parts.get(n) ?? [];
+    let tail = '';
+    for (let k = 1; k <= mine.length; k++) {
+      tail = mine.slice(-k).join('/');
+      if (same.every((o) => o === n || (parts.get(o) ?? []).slice(-k).join('/') !== tail || o.uri === n.uri)) break;
+    }
+    const id = n.configId !== undefined ? `@${n.configId}` : '';
+    // A label taken from the directory becomes the path from that directory on; a router_id keeps its name.
+    const base = pathLabel(n.uri);
+    if (n.label === base + id) {
+      const path = tail.split('/')[0] === base ? tail : `${base}/${tail}`;
+      return { ...n, label: `${path}${id}` };
+    }
+    return { ...n, label: `${n.label} (${tail}${n.label.endsWith(id) ? '' : id})` };
+  });
 }
 
 /** Counterparts: by instance name, else by a shared VIP. At most one instance per node. */

@@ -179,6 +179,13 @@ test('$NAME and ${NAME} are replaced by their definition', () => {
   );
 });
 
+test('a definition on an @ID line applies only for that config id', () => {
+  const text = conf('@lb1 $IF=br0', '@^lb1 $IF=eth0', 'vrrp_instance VI_1 {', '    interface $IF', '    virtual_router_id 51', '}');
+  assert.equal(model(text, { configId: 'lb1' }).instances[0].interface?.value, 'br0');
+  assert.equal(model(text, { configId: 'lb2' }).instances[0].interface?.value, 'eth0');
+  assert.deepEqual(only(findings(text, { configId: 'lb2' }), 'unknown-keyword'), []);
+});
+
 test('${NAME} inside a word, and a redefinition applies to later lines only', () => {
   const m = model(conf('$N=1', 'vrrp_script chk_${N} {', '  script /bin/true', '}', '$N=2', 'vrrp_script chk_${N} {', '  script /bin/true', '}'));
   assert.deepEqual(scripts(m), ['chk_1', 'chk_2']);

@@ -160,6 +160,21 @@ test('a comment after the continuation backslash is dropped, and a blank line en
   );
 });
 
+test('a multi-line definition goes on over a comment ending in \\, and a comment-only line ends it', () => {
+  // keepalived's VRRP and checker processes read the parent's decomment()ed copy: '# b \\' became
+  // '\\' (a backslash ending the raw line is kept) and '# d' an empty line.
+  const text = conf('$RS=a \\', '# b \\', '    c \\', '# d', '    e', 'router_id z');
+  const tree = parse(text);
+  const defs = tree.words.filter((w) => w.kind === 'definition');
+  assert.equal(defs.length, 1);
+  assert.equal(at(defs[0].range), '0:0-2:7');
+  assert.equal(parseDefinition(defs[0])?.value, 'a\nc');
+  assert.deepEqual(
+    tree.words.filter((w) => w.kind === 'word').map((w) => w.value),
+    ['e', 'router_id', 'z'],
+  );
+});
+
 test('${NAME} stays inside its word', () => {
   assert.deepEqual(values('vrrp_instance VI_${N} {\n}\n'), ['vrrp_instance', 'VI_${N}', '{', '}']);
   assert.deepEqual(values('x $A${B}c\n'), ['x', '$A${B}c']);
@@ -174,6 +189,10 @@ test('directives are only recognised at the start of a line', () => {
   assert.deepEqual(kinds('x ~SEQ(i,1,3)\n'), ['word', 'word']);
   assert.deepEqual(kinds('$A=1\n'), ['definition']);
   assert.deepEqual(kinds('x $A=1\n'), ['word', 'word']);
+  // keepalived strips a leading @ID before it looks for a definition or a ~SEQ.
+  assert.deepEqual(kinds('@^lb1 $IF=eth0\n'), ['conditional', 'definition']);
+  assert.deepEqual(kinds('@lb1 ~SEQ(i,1,3) x$i\n'), ['conditional', 'seq', 'word']);
+  assert.deepEqual(kinds('x @lb1 $A=1\n'), ['word', 'word', 'word']);
 });
 
 test('exact ranges and offsets of words, with tabs and CRLF line endings', () => {

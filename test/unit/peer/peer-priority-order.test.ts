@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { checkFiles } from '../../../server/src/analysis/check-files';
 import { applyFix, check, goodPair, instance, node, only, uriOf } from './pair';
 
 test('a BACKUP with a higher priority than the MASTER is reported on both', () => {
@@ -40,4 +41,28 @@ test('tied top priorities without a MASTER are a warning', () => {
 
 test('the usual 150/100 pair is silent', () => {
   assert.deepEqual(only(check(goodPair()), 'peer-priority-order'), []);
+});
+
+test('two files side by side in one directory are named by their file names', () => {
+  const f = checkFiles(
+    new Map([
+      ['/cluster/site/keepalived-master.conf', instance({ state: 'MASTER', priority: 100 })],
+      ['/cluster/site/keepalived-backup.conf', instance({ state: 'BACKUP', priority: 150 })],
+    ]),
+  ).filter((x) => x.code === 'peer-priority-order');
+  assert.equal(f.length, 2);
+  assert.ok(f.some((x) => /but site\/keepalived-backup\.conf \(150\) has a higher priority/.test(x.message)), f.map((x) => x.message).join('\n'));
+  assert.ok(f.some((x) => /not below the MASTER's 100 on site\/keepalived-master\.conf:/.test(x.message)), f.map((x) => x.message).join('\n'));
+});
+
+test('a BACKUP tied with the MASTER is a warning: the IP addresses settle it', () => {
+  const nodes = {
+    lb01: node('lb01', instance({ state: 'MASTER', priority: 100 })),
+    lb02: node('lb02', instance({ state: 'BACKUP', priority: 100 })),
+  };
+  const f = only(check(nodes), 'peer-priority-order');
+  assert.equal(f.length, 2);
+  assert.ok(f.every((x) => x.severity === 'warning'));
+  assert.match(f.find((x) => x.uri === uriOf('lb01'))!.message, /MASTER with priority 100, but lb02 \(100\) has the same priority: VRRP settles the tie by IP address/);
+  assert.match(f.find((x) => x.uri === uriOf('lb02'))!.message, /priority 100 here ties with the MASTER's on lb01/);
 });

@@ -16,3 +16,14 @@ test('the same router_id on both nodes (copy-paste)', () => {
 test('distinct router_ids are silent', () => {
   assert.deepEqual(only(check(goodPair()), 'peer-router-id-duplicate'), []);
 });
+
+test('a peer file read for two config ids is named once', () => {
+  const shared = (state: string, prio: number) =>
+    `global_defs {\n    router_id LVS_DEVEL\n}\n@a vrrp_instance VI_1 {\n@b vrrp_instance VI_1 {\n    state ${state}\n    interface eth1\n    virtual_router_id 55\n    priority ${prio}\n    virtual_ipaddress {\n        192.168.31.5/24\n    }\n}\n`;
+  const f = only(check({ lb01: shared('MASTER', 150), lb02: shared('BACKUP', 100) }), 'peer-router-id-duplicate', 'lb01');
+  assert.equal(f.length, 1);
+  for (const x of f) {
+    assert.match(x.message, /router_id LVS_DEVEL is also the router_id of lb02\/keepalived\.conf: /, x.message);
+    assert.equal(x.related?.length, 1);
+  }
+});

@@ -37,3 +37,11 @@ test('a node listing itself is a warning', () => {
   assert.equal(f[0].severity, 'warning');
   assert.match(f[0].message, /lists this node's own unicast_src_ip 10\.1\.1\.1/);
 });
+
+test('a unicast_src_ip that is no address (a placeholder) is not looked for in the peers', () => {
+  const nodes = {
+    lb01: node('lb01', instance({ state: 'MASTER', priority: 150, extra: ['unicast_src_ip <THIS_IP>', 'unicast_peer {', '    <PEER_IP>', '}'] })),
+    lb02: node('lb02', instance({ state: 'BACKUP', priority: 100, extra: ['unicast_src_ip <THIS_IP>', 'unicast_peer {', '    <PEER_IP>', '}'] })),
+  };
+  assert.deepEqual(only(check(nodes), 'peer-unicast-mismatch'), []);
+});

@@ -16,11 +16,21 @@ test('two vrrp_instances with one name: an error on the second name', () => {
   assert.equal(at(f[0].related![0].range), '0:14-0:18');
 });
 
-test('two vrrp_scripts with one name', () => {
+test('two vrrp_scripts with one name: a warning, keepalived uses the first', () => {
   const f = only(findings(script('chk') + script('chk')), RULE);
   assert.equal(f.length, 1);
+  assert.equal(f[0].severity, 'warning');
   assert.equal(at(f[0].range), '3:12-3:15');
-  assert.match(f[0].message, /vrrp_script 'chk' is already defined on line 1\.$/);
+  assert.match(f[0].message, /vrrp_script 'chk' is already defined on line 1: keepalived says nothing, but every reference to the name finds the first definition/);
+});
+
+test('two track_files or virtual_server_groups with one name are warnings; two sync groups an error', () => {
+  const file = (n: string) => conf(`vrrp_track_file ${n} {`, '    file /run/flag', '}');
+  assert.deepEqual(only(findings(file('f') + file('f')), RULE).map((x) => x.severity), ['warning']);
+  const vsg = (ip: string) => conf('virtual_server_group web {', `    ${ip} 80`, '}');
+  assert.deepEqual(only(findings(vsg('10.1.1.1') + vsg('10.1.1.2')), RULE).map((x) => x.severity), ['warning']);
+  const group = conf('vrrp_sync_group G {', '    group {', '        VI_1', '    }', '}');
+  assert.deepEqual(only(findings(instance() + group + group), RULE).map((x) => x.severity), ['error']);
 });
 
 test('one name for objects of different kinds, and distinct names, are fine', () => {
@@ -32,6 +42,11 @@ test('definitions under @a and @b never meet on one node', () => {
   const text = conf('@a vrrp_instance VI_1 {', '    interface eth0', '    virtual_router_id 1', '}', '@b vrrp_instance VI_1 {', '    interface eth0', '    virtual_router_id 1', '}');
   assert.deepEqual(only(findings(text), RULE), []);
   assert.equal(only(findings(text.replace('@b', '  ')), RULE).length, 1);
+});
+
+test('keepalived is silent on a second vrrp_script of the same name', { skip: NO_KEEPALIVED }, () => {
+  const ka = keepalivedCheck(script('chk') + script('chk') + instance(['    track_script {', '        chk', '    }']))!.lines;
+  assert.ok(!ka.some((l) => /^Line \d+:/.test(l)), ka.join('\n'));
 });
 
 test('keepalived refuses the second vrrp_instance', { skip: NO_KEEPALIVED }, () => {

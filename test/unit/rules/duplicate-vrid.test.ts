@@ -32,3 +32,29 @@ test('keepalived refuses it', { skip: NO_KEEPALIVED }, () => {
   assert.ok(keepalivedCheck(TEXT)!.lines.includes('VI_1 and VI_2 both use VRID 51 with IPv4 on interface eth0'));
   assert.deepEqual(keepalivedCheck(instance() + instance([], { name: 'VI_2', vip: 'fe80::2' }))!.lines, []);
 });
+
+const uni = (src: string, ...peers: string[]) => ['    unicast_src_ip ' + src, '    unicast_peer {', ...peers.map((p) => '        ' + p), '    }'];
+const second = (body: string[], vip = '10.0.0.2') => instance(body, { name: 'VI_2', vip });
+
+test('unicast and multicast are separate VRID spaces; multicast groups and unicast peers keep instances apart', () => {
+  const none = (text: string) => assert.deepEqual(only(findings(text), RULE), [], text);
+  // One unicast, one multicast.
+  none(instance(uni('10.0.0.5', '10.0.0.6')) + second([]));
+  // Two multicast groups.
+  none(instance() + second(['    mcast_dst_ip 224.0.0.19']));
+  // Unicast from two source addresses, or to no common peer.
+  none(instance(uni('10.0.0.5', '10.0.0.6')) + second(uni('10.0.0.7', '10.0.0.6')));
+  none(instance(uni('10.0.0.5', '10.0.0.6')) + second(uni('10.0.0.5', '10.0.0.8')));
+  // Same source, a common peer: the clash keepalived reports.
+  assert.equal(only(findings(instance(uni('10.0.0.5', '10.0.0.6')) + second(uni('10.0.0.5', '10.0.0.9', '10.0.0.6'))), RULE).length, 1);
+  // The same multicast group written out, or set in global_defs for both.
+  assert.equal(only(findings(instance(['    mcast_dst_ip 224.0.0.18']) + second([])), RULE).length, 1);
+  assert.equal(only(findings('global_defs {\n    vrrp_mcast_group4 224.0.0.19\n}\n' + instance(['    mcast_dst_ip 224.0.0.19']) + second([])), RULE).length, 1);
+});
+
+test('keepalived accepts one VRID for a multicast and a unicast instance, and for two multicast groups', { skip: NO_KEEPALIVED }, () => {
+  const clash = (l: string[]) => l.filter((x) => /both use VRID|duplicate VRID/.test(x));
+  assert.deepEqual(clash(keepalivedCheck(instance(uni('10.0.0.5', '10.0.0.6')) + second([]))!.lines), []);
+  assert.deepEqual(clash(keepalivedCheck(instance() + second(['    mcast_dst_ip 224.0.0.19']))!.lines), []);
+  assert.equal(clash(keepalivedCheck(instance(uni('10.0.0.5', '10.0.0.6')) + second(uni('10.0.0.5', '10.0.0.6')))!.lines).length, 1);
+});

@@ -62,3 +62,87 @@ test('keepalived refuses the instance without VRID', { skip: NO_KEEPALIVED }, ()
   assert.ok(keepalivedCheck(NO_VRID)!.lines.includes('(VI_1) the virtual router id must be set'));
   assert.ok(keepalivedCheck(conf('vrrp_script chk {', '    interval 2', '}'))!.lines.includes('Line 3: No script set for vrrp_script chk - removing'));
 });
+
+test('empty value blocks keepalived warns about: notification_email, sync group and garp_group lists', () => {
+  const text = conf(
+    'global_defs {',
+    '    notification_email {',
+    '    }',
+    '}',
+    'vrrp_sync_group G {',
+    '    group {',
+    '    }',
+    '}',
+    'garp_group {',
+    '    garp_interval 2',
+    '    interfaces {',
+    '    }',
+    '}',
+  );
+  const f = only(findings(text), RULE);
+  assert.deepEqual(
+    f.map((x) => [at(x.range), x.severity]),
+    [
+      ['1:4-1:22', 'warning'],
+      ['5:4-5:9', 'warning'],
+      ['10:4-10:14', 'warning'],
+    ],
+  );
+  assert.match(f[0].message, /'notification_email' lists nothing: keepalived warns that the block is empty/);
+  assert.match(f[1].message, /removes the sync group/);
+  // A listed entry, even one per line with a comment, is enough.
+  assert.deepEqual(only(findings(conf('global_defs {', '    notification_email {', '        ops@example.com # on call', '    }', '}')), RULE), []);
+});
+
+test('a sync group without group, or with a single instance, is a warning', () => {
+  const noGroup = conf('vrrp_sync_group G {', '    notify_master /usr/bin/true', '}');
+  const f = only(findings(noGroup), RULE);
+  assert.equal(f.length, 1);
+  assert.equal(f[0].severity, 'warning');
+  assert.match(f[0].message, /vrrp_sync_group G has no 'group': keepalived removes the sync group/);
+  const group = (...names: string[]) => conf('vrrp_sync_group G {', '    group {', ...names.map((n) => `        ${n}`), '    }', '}');
+  const one = only(findings(instance() + group('VI_1')), RULE);
+  assert.equal(one.length, 1);
+  assert.match(one[0].message, /vrrp_sync_group G has only one instance \(VI_1\)/);
+  const two = instance() + instance([], { name: 'VI_2', vrid: 52, vip: '10.0.0.2' }) + group('VI_1', 'VI_2');
+  assert.deepEqual(only(findings(two), RULE), []);
+});
+
+test('keepalived warns about the empty blocks at their closing brace', { skip: NO_KEEPALIVED }, () => {
+  const ka = keepalivedCheck(conf('global_defs {', '    notification_email {', '    }', '}', 'vrrp_sync_group G {', '    group {', '    }', '}'))!.lines;
+  assert.ok(ka.includes('Line 3: Warning - empty notification_email block'), ka.join('\n'));
+  assert.ok(ka.includes('Line 7: Warning - sync group G has empty group block'), ka.join('\n'));
+  const one = keepalivedCheck(instance() + conf('vrrp_sync_group G {', '    group {', '        VI_1', '    }', '}'))!.lines;
+  assert.ok(one.some((l) => /Sync group G has only 1 virtual router/.test(l)), one.join('\n'));
+});
+
+test('a track_file without file, a bfd_instance without neighbor_ip, a garp_group without a delay', () => {
+  const text = conf('track_file tf {', '    weight 2', '}', 'bfd_instance b1 {', '    min_rx 100', '}', 'garp_group {', '    interface eth0', '}');
+  const f = only(findings(text), RULE);
+  assert.deepEqual(
+    f.map((x) => [at(x.range), x.severity]),
+    [
+      ['0:0-0:10', 'error'],
+      ['3:0-3:12', 'error'],
+      ['6:0-6:10', 'error'],
+    ],
+  );
+  assert.match(f[0].message, /track_file tf has no 'file': keepalived ignores the track_file/);
+  assert.match(f[1].message, /bfd_instance b1 has no 'neighbor_ip' or 'neighbour_ip': keepalived disables the BFD instance/);
+  assert.match(f[2].message, /garp_group has no 'garp_interval' or 'gna_interval': keepalived removes the garp_group/);
+  // The other spelling counts.
+  assert.deepEqual(only(findings(conf('bfd_instance b1 {', '    neighbour_ip 10.0.0.2', '}', 'garp_group {', '    interface eth0', '    gna_interval 1', '}')), RULE), []);
+});
+
+test('a FILE_CHECK whose track_file keepalived dropped has no usable track_file', () => {
+  const checker = conf('virtual_server 10.0.0.1 80 {', '    real_server 10.0.0.2 80 {', '        FILE_CHECK {', '            track_file tf', '        }', '    }', '}');
+  const f = only(findings(conf('track_file tf {', '    weight 2', '}') + checker), RULE);
+  assert.ok(f.some((x) => at(x.range) === '5:8-5:18' && /FILE_CHECK has no usable 'track_file'/.test(x.message)), f.map((x) => x.message).join('\n'));
+  assert.deepEqual(only(findings(conf('track_file tf {', '    file /run/weight', '}') + checker), RULE), []);
+});
+
+test('keepalived drops the track_file without file and the garp_group without delay', { skip: NO_KEEPALIVED }, () => {
+  const ka = keepalivedCheck(conf('track_file tf {', '    weight 2', '}', 'garp_group {', '    interface eth0', '}'))!.lines;
+  assert.ok(ka.includes('Line 3: No file set for track_file tf - ignoring'), ka.join('\n'));
+  assert.ok(ka.some((l) => /^Line 6: garp group \d+ does not have any delay set - removing/.test(l)), ka.join('\n'));
+});

@@ -63,6 +63,8 @@ const CASES: Case[] = [
   { block: 'global_defs', valid: 'vrrp_garp_master_delay 5', invalid: 'vrrp_garp_master_delay x' },
   { block: 'global_defs', valid: 'vrrp_version 3', invalid: 'vrrp_version 4' },
   { block: 'global_defs', valid: 'smtp_server 192.168.1.1 25', invalid: 'smtp_server 192.168.1.300' },
+  // A placeholder left in a sample config: no host has that name.
+  { block: 'global_defs', valid: 'smtp_server localhost 25', invalid: 'smtp_server <smtp-host> 25' },
   { block: 'global_defs', valid: 'checker_process_name ka_checker', invalid: 'checker_process_name a_name_longer_than_15' },
   { block: 'vrrp_instance', valid: 'priority 150', invalid: 'priority 256' },
   { block: 'vrrp_instance', valid: 'state BACKUP', invalid: 'state SLAVE' },
@@ -186,4 +188,6 @@ test('checkValue: the value types themselves', () => {
   ok({ kind: 'hex' }, '0xDEADbeef');
   bad({ kind: 'hex' }, 'g00d', 'invalid-value');
   ok({ kind: 'any' }, 'whatever');
+  for (const v of ['mail.example.com', 'smtp-relay_1', 'fe80::25', '10.0.0.25']) ok({ kind: 'host' }, v);
+  for (const v of ['**', '<IP>', 'mail.example.com:25', '10.0.0.300']) bad({ kind: 'host' }, v, 'invalid-value');
 });

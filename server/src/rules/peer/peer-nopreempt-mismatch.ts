@@ -1,3 +1,4 @@
+import { effectiveNopreempt } from '../../model/effective';
 import { instanceAnchor, related } from './helpers';
 import type { PeerRule } from './rule';
 
@@ -7,10 +8,13 @@ export const peerNopreemptMismatch: PeerRule = {
   description: 'nopreempt on some nodes of an instance but not on the others.',
   check({ cluster, report }) {
     for (const g of cluster.groups) {
-      const on = g.members.filter((m) => m.inst.nopreempt);
-      const off = g.members.filter((m) => !m.inst.nopreempt);
+      // A nopreempt keepalived clears (state MASTER, priority 255) is nopreempt-master's finding on
+      // that node: comparing it here too would only repeat it.
+      const judged = g.members.filter((m) => !m.inst.nopreempt || effectiveNopreempt(m.inst));
+      const on = judged.filter((m) => m.inst.nopreempt);
+      const off = judged.filter((m) => !m.inst.nopreempt);
       if (on.length === 0 || off.length === 0) continue;
-      for (const m of g.members) {
+      for (const m of judged) {
         const mine = !!m.inst.nopreempt;
         const others = mine ? off : on;
         const w = m.inst.nopreempt?.keyword ?? instanceAnchor(m);

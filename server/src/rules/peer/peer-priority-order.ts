@@ -33,15 +33,27 @@ export const peerPriorityOrder: PeerRule = {
           const e = setKeyword(m, 'priority', m.inst.priority?.word, String(lower));
           if (e && p > 1) fixes.push({ title: `Set priority ${lower} on ${m.node.label}`, edits: e });
         }
-        const message = `${master.inst.name}: this node is the MASTER with priority ${p}, but ${names} ${above.length > 1 ? 'have' : 'has'} ${above.some((m) => effectivePriority(m.inst) === p) ? 'an equal or higher' : 'a higher'} priority: the VIP moves away from the MASTER as soon as the peer runs.`;
+        // Equal priorities are settled by the primary IP address (RFC 3768 6.4.3): which node ends
+        // up holding the VIP depends on addresses, not on the state written. A smell, not a certain
+        // takeover, so a warning; a higher priority always takes over.
+        const tie = above.every((m) => effectivePriority(m.inst) === p);
+        const severity = tie ? ('warning' as const) : undefined;
+        const message = tie
+          ? `${master.inst.name}: this node is the MASTER with priority ${p}, but ${names} ${above.length > 1 ? 'have' : 'has'} the same priority: VRRP settles the tie by IP address, so after a failover the VIP may stay on the peer instead of coming back. Give the MASTER the highest priority.`
+          : `${master.inst.name}: this node is the MASTER with priority ${p}, but ${names} ${above.length > 1 ? 'have' : 'has'} ${above.some((m) => effectivePriority(m.inst) === p) ? 'an equal or higher' : 'a higher'} priority: the VIP moves away from the MASTER as soon as the peer runs.`;
         const w = at(master);
-        report({ uri: w.uri, range: w.range, message, related: related(above, (m) => m.inst.priority?.word, (m) => `priority ${effectivePriority(m.inst)} on ${m.node.label}`), fixes });
+        report({ uri: w.uri, range: w.range, severity, message, related: related(above, (m) => m.inst.priority?.word, (m) => `priority ${effectivePriority(m.inst)} on ${m.node.label}`), fixes });
         for (const m of above) {
           const mw = at(m);
+          const mp = effectivePriority(m.inst);
           report({
             uri: mw.uri,
             range: mw.range,
-            message: `${m.inst.name}: priority ${effectivePriority(m.inst)} here is not below the MASTER's ${p} on ${master.node.label}: this node takes the VIP whenever it runs.`,
+            severity: mp === p ? 'warning' : undefined,
+            message:
+              mp === p
+                ? `${m.inst.name}: priority ${mp} here ties with the MASTER's on ${master.node.label}: VRRP settles the tie by IP address, so this node may keep the VIP after a failover.`
+                : `${m.inst.name}: priority ${mp} here is not below the MASTER's ${p} on ${master.node.label}: this node takes the VIP whenever it runs.`,
             related: related([master], (x) => x.inst.priority?.word ?? x.inst.state?.word, () => `MASTER priority ${p} on ${master.node.label}`),
             fixes: fixes.slice().reverse(),
           });

@@ -20,8 +20,9 @@ export const peerRouterIdDuplicate: PeerRule = {
         report({
           uri: w.uri,
           range: w.range,
-          message: `router_id ${id} is also the router_id of ${others.map((o) => o.uri.split('/').slice(-2).join('/')).join(', ')}: each node needs its own, or notifications and logs cannot tell them apart.`,
-          related: others.map((o) => ({ uri: o.model.routerId!.word.uri, range: o.model.routerId!.word.range, message: 'same router_id' })),
+          // Two @ID views of one other file are one file to name.
+          message: `router_id ${id} is also the router_id of ${[...new Set(others.map((o) => o.uri.split('/').slice(-2).join('/')))].join(', ')}: each node needs its own, or notifications and logs cannot tell them apart.`,
+          related: [...new Map(others.map((o) => [o.uri, o])).values()].map((o) => ({ uri: o.model.routerId!.word.uri, range: o.model.routerId!.word.range, message: 'same router_id' })),
         });
       }
     }

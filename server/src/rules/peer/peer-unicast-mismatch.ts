@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import type { Member } from '../../workspace/cluster';
 import { insertFirstLine } from '../missing-required';
 import { instanceAnchor, related } from './helpers';
@@ -39,7 +40,8 @@ export const peerUnicastMismatch: PeerRule = {
         for (const other of g.members) {
           if (other === here || !usesUnicast(other)) continue;
           const src = other.inst.unicastSrcIp;
-          if (!src) continue;
+          // A placeholder ([main_ip], <IP>) is no address to look for: invalid-value reports it.
+          if (!src || !isIP(src.value)) continue;
           if (here.inst.unicastPeers.some((p) => p.address === src.value)) continue;
           const block = here.inst.unicastPeerBlock;
           const last = block?.values?.[block.values.length - 1]?.words[0];
