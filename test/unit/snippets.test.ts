@@ -169,3 +169,21 @@ test('keepalived -t accepts every expanded snippet', { skip: findKeepalived() ? 
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('our own checker reports no error on any expanded snippet, and the pair is a consistent cluster', async (t) => {
+  const { readText, checkModel } = await import('../../server/src/analysis/analyze');
+  const { checkFiles } = await import('../../server/src/analysis/check-files');
+  for (const name of names) {
+    for (const cfg of snippetConfigs(name, snippets[name])) {
+      await t.test(cfg.label, () => {
+        const errors = checkModel(readText(cfg.text, 'file:///snippet/keepalived.conf')).filter((f) => f.severity === 'error');
+        assert.deepEqual(errors.map((f) => `${f.range.start.line + 1}: ${f.message} [${f.code}]`), []);
+      });
+    }
+  }
+  // The two halves of the MASTER/BACKUP pair, checked together as peers: no peer finding at all.
+  const pair = snippetConfigs(pairSnippetName(), snippets[pairSnippetName()]);
+  assert.equal(pair.length, 2);
+  const peers = checkFiles(new Map(pair.map((c, i) => [`/snippet/lb0${i + 1}/keepalived.conf`, c.text]))).filter((f) => f.code.startsWith('peer-'));
+  assert.deepEqual(peers.map((f) => f.message), []);
+});

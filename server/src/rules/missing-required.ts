@@ -37,6 +37,14 @@ const REQUIRED: Record<string, Required[]> = {
       severity: 'warning',
     },
     { keyword: 'virtual_router_id', placeholder: '51', consequence: 'keepalived refuses the configuration (the virtual router id must be set)' },
+    // "(VI_1) No VIP specified; at least one is sensible" (no line number): the instance moves no address.
+    {
+      keyword: 'virtual_ipaddress',
+      or: ['virtual_ipaddress_excluded'],
+      placeholder: '{ 192.0.2.1/24 }',
+      consequence: 'keepalived warns that no VIP is specified: failover moves no address',
+      severity: 'warning',
+    },
   ],
   // "Sync group G has no virtual router(s). removing" (no line number).
   vrrp_sync_group: [{ keyword: 'group', placeholder: '{ VI_1 VI_2 }', consequence: 'keepalived removes the sync group', severity: 'warning' }],

@@ -23,13 +23,13 @@ test('the fix adds the keyword as the first line of the block, indented like its
 });
 
 test('a vrrp_instance without interface is a warning (keepalived uses the default interface)', () => {
-  const text = conf('vrrp_instance VI_1 {', '  virtual_router_id 51', '}');
+  const text = conf('vrrp_instance VI_1 {', '  virtual_router_id 51', '  virtual_ipaddress { 10.0.0.1 }', '}');
   const f = only(findings(text), RULE);
   assert.equal(f.length, 1);
   assert.equal(f[0].severity, 'warning');
   assert.match(f[0].message, /has no 'interface'/);
   const after = recheckAfterFix(text, f[0]);
-  assert.equal(after.text, conf('vrrp_instance VI_1 {', '  interface eth0', '  virtual_router_id 51', '}'));
+  assert.equal(after.text, conf('vrrp_instance VI_1 {', '  interface eth0', '  virtual_router_id 51', '  virtual_ipaddress { 10.0.0.1 }', '}'));
   assert.deepEqual(only(after.findings, RULE), []);
 });
 
@@ -53,9 +53,28 @@ test('an authentication block without auth_type', () => {
 test('complete blocks are fine, and a one-line block gets no fix', () => {
   assert.deepEqual(only(findings(instance()), RULE), []);
   assert.deepEqual(only(findings(conf('vrrp_script chk {', '    script /bin/true', '}')), RULE), []);
-  const f = only(findings(conf('vrrp_instance VI_1 { interface eth0 }')), RULE);
+  const f = only(findings(conf('vrrp_instance VI_1 { interface eth0 }')), RULE).filter((x) => x.message.includes("'virtual_router_id'"));
   assert.equal(f.length, 1);
   assert.equal(f[0].fixes, undefined);
+});
+
+test('a vrrp_instance without virtual_ipaddress is a warning, and the fix adds a one-line block', () => {
+  const text = conf('vrrp_instance VI_1 {', '    interface eth0', '    virtual_router_id 51', '}');
+  const f = only(findings(text), RULE);
+  assert.equal(f.length, 1);
+  assert.equal(f[0].severity, 'warning');
+  assert.equal(at(f[0].range), '0:0-0:13');
+  assert.match(f[0].message, /vrrp_instance VI_1 has no 'virtual_ipaddress' or 'virtual_ipaddress_excluded': keepalived warns that no VIP is specified/);
+  const after = recheckAfterFix(text, f[0]);
+  assert.equal(after.text, conf('vrrp_instance VI_1 {', '    virtual_ipaddress { 192.0.2.1/24 }', '    interface eth0', '    virtual_router_id 51', '}'));
+  assert.deepEqual(after.findings, []);
+  // virtual_ipaddress_excluded alone also gives the instance addresses to move.
+  assert.deepEqual(only(findings(conf('vrrp_instance VI_1 {', '    interface eth0', '    virtual_router_id 51', '    virtual_ipaddress_excluded {', '        10.0.0.9/24', '    }', '}')), RULE), []);
+});
+
+test('keepalived warns about an instance without VIP', { skip: NO_KEEPALIVED }, () => {
+  const lines = keepalivedCheck(conf('vrrp_instance VI_1 {', '    interface eth0', '    virtual_router_id 51', '}'))!.lines;
+  assert.ok(lines.some((l) => l.includes('No VIP specified')), lines.join('\n'));
 });
 
 test('keepalived refuses the instance without VRID', { skip: NO_KEEPALIVED }, () => {
