@@ -30,7 +30,7 @@ test('a VIP missing on a peer is an error', () => {
   const f = only(check(nodes), 'peer-vip-mismatch');
   assert.equal(f.length, 1);
   assert.equal(f[0].severity, 'error');
-  assert.match(f[0].message, /VIP 10\.0\.0\.2 is not in lb02's virtual_ipaddress/);
+  assert.match(f[0].message, /VIP 10\.0\.0\.2 \(virtual_ipaddress\) is not among lb02's addresses/);
 });
 
 test('the same addresses in another order and spelling are equal', () => {
@@ -40,4 +40,17 @@ test('the same addresses in another order and spelling are equal', () => {
   };
   assert.deepEqual(only(check(nodes), 'peer-vip-mismatch'), []);
   assert.deepEqual(only(check(goodPair()), 'peer-vip-mismatch'), []);
+});
+
+test('virtual_ipaddress_excluded counts: an excluded VIP missing on the peer is reported, one excluded on both is not', () => {
+  const excluded = (addrs: string[]) => ['virtual_ipaddress_excluded {', ...addrs.map((a) => '    ' + a), '}'];
+  const nodes = {
+    lb01: node('lb01', instance({ state: 'MASTER', priority: 150, extra: excluded(['10.0.9.1/24', '10.0.9.2/24']) })),
+    lb02: node('lb02', instance({ state: 'BACKUP', priority: 100, extra: excluded(['10.0.9.1/24']) })),
+  };
+  const f = only(check(nodes), 'peer-vip-mismatch');
+  assert.equal(f.length, 1);
+  assert.match(f[0].message, /VIP 10\.0\.9\.2 \(virtual_ipaddress_excluded\) is not among lb02's addresses/);
+  nodes.lb02 = node('lb02', instance({ state: 'BACKUP', priority: 100, extra: excluded(['10.0.9.1/24', '10.0.9.2/24']) }));
+  assert.deepEqual(only(check(nodes), 'peer-vip-mismatch'), []);
 });

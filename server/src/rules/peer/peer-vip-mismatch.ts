@@ -10,19 +10,22 @@ function vipText(v: VipAddress): string {
 export const peerVipMismatch: PeerRule = {
   id: 'peer-vip-mismatch',
   severity: 'error',
-  description: 'Counterpart instances whose virtual_ipaddress sets differ (in address: error; in prefix only: warning).',
+  description: 'Counterpart instances whose VIP sets (virtual_ipaddress and virtual_ipaddress_excluded) differ (in address: error; in prefix only: warning).',
   check({ cluster, report }) {
     for (const g of cluster.groups) {
       for (const here of g.members) {
         for (const other of g.members) {
           if (other === here) continue;
-          for (const v of here.inst.vips) {
-            const match = other.inst.vips.find((o) => o.address === v.address);
+          // Excluded VIPs move with the instance too (they are only left out of the adverts).
+          const theirs = [...other.inst.vips, ...other.inst.excludedVips];
+          for (const v of [...here.inst.vips, ...here.inst.excludedVips]) {
+            const match = theirs.find((o) => o.address === v.address);
             if (!match) {
+              const block = here.inst.excludedVips.includes(v) ? 'virtual_ipaddress_excluded' : 'virtual_ipaddress';
               report({
                 uri: v.word.uri,
                 range: v.word.range,
-                message: `${here.inst.name}: VIP ${v.address} is not in ${other.node.label}'s virtual_ipaddress: when ${other.node.label} is MASTER this address is down.`,
+                message: `${here.inst.name}: VIP ${v.address} (${block}) is not among ${other.node.label}'s addresses: when ${other.node.label} is MASTER this address is down.`,
                 related: related([other], (o) => o.inst.vipBlock?.keyword, (o) => `virtual_ipaddress on ${o.node.label}`),
               });
             } else if (effectivePrefix(match) !== effectivePrefix(v)) {
