@@ -13,7 +13,8 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding, RuleLevel } from './analysis/finding';
-import { sameRange, toCodeAction, toDiagnostic } from './lsp/convert';
+import { toCodeAction, toDiagnostic } from './lsp/convert';
+import { sameRange } from './parser/syntax';
 import { clusterViews, compareFiles } from './lsp/cluster-views';
 import { registerFeatures } from './lsp/features';
 import { CLUSTERS_CHANGED, CLUSTERS_REQUEST, COMPARE_REQUEST, PEERS_REQUEST, type CompareParams, type PeersParams } from './protocol';

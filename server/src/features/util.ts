@@ -8,23 +8,9 @@ import type { SyntaxTree, Word } from '../parser/syntax';
 import type { ArgSpec, KeywordSpec, LineSpec, OptionSpec } from '../schema/types';
 import { matchLine } from '../schema/validate-line';
 
-export function comparePos(a: Position, b: Position): number {
-  return a.line !== b.line ? a.line - b.line : a.character - b.character;
-}
+import { comparePos, containsRange, sameRange, touches } from '../parser/syntax';
 
-/** Inclusive at both ends: a cursor just after a word still touches it. */
-export function touches(range: Range, pos: Position): boolean {
-  return comparePos(range.start, pos) <= 0 && comparePos(pos, range.end) <= 0;
-}
-
-/** Whether `outer` contains `inner` (equal ranges included). */
-export function containsRange(outer: Range, inner: Range): boolean {
-  return comparePos(outer.start, inner.start) <= 0 && comparePos(inner.end, outer.end) <= 0;
-}
-
-export function sameRange(a: Range, b: Range): boolean {
-  return comparePos(a.start, b.start) === 0 && comparePos(a.end, b.end) === 0;
-}
+export { comparePos, containsRange, sameRange, touches };
 
 /** Converts offsets of one text to positions (0-based line, UTF-16 column). */
 import { LineIndex } from '../parser/line-index';

@@ -1,7 +1,7 @@
 // Plain-JSON views of clusters for the client's overview, status bar and diff view.
 import type { Finding } from '../analysis/finding';
 import { statementRange } from '../parser/statements';
-import type { Range } from '../parser/syntax';
+import { containsRange } from '../parser/syntax';
 import type { ClusterView, CompareLine } from '../protocol';
 import type { Cluster } from '../workspace/cluster';
 import { effectiveAdvertInt, effectivePriority } from '../workspace/nodes';
@@ -9,10 +9,6 @@ import type { WorkspaceIndex } from '../workspace/workspace-index';
 
 const PEER_RULE = /^peer-/;
 
-function inside(r: Range, outer: Range): boolean {
-  const before = (a: Range['start'], b: Range['start']) => a.line < b.line || (a.line === b.line && a.character <= b.character);
-  return before(outer.start, r.start) && before(r.end, outer.end);
-}
 
 export function clusterViews(clusters: readonly Cluster[], findings: ReadonlyMap<string, Finding[]>): ClusterView[] {
   return clusters.map((c) => {
@@ -41,7 +37,7 @@ export function clusterViews(clusters: readonly Cluster[], findings: ReadonlyMap
           };
         }),
         mismatches: peerFindings
-          .filter((f) => g.members.some((m) => f.uri === m.inst.stmt.keyword.uri && inside(f.range, statementRange(m.inst.stmt))))
+          .filter((f) => g.members.some((m) => f.uri === m.inst.stmt.keyword.uri && containsRange(statementRange(m.inst.stmt), f.range)))
           .map((f) => ({ code: f.code, message: f.message, uri: f.uri, line: f.range.start.line })),
       })),
     };

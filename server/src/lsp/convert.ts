@@ -33,9 +33,3 @@ export function toCodeAction(fix: Fix, diagnostic: Diagnostic): CodeAction {
   for (const e of fix.edits) (changes[e.uri] ??= []).push({ range: e.range, newText: e.newText });
   return { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.preferred, edit: { changes } };
 }
-
-export function sameRange(a: Finding['range'], b: Finding['range']): boolean {
-  return (
-    a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character
-  );
-}

@@ -75,12 +75,20 @@ export function wordValue(kind: WordKind, text: string): string {
   return text.replace(/\\([#!])/g, '$1');
 }
 
-export function rangeContains(range: Range, pos: Position): boolean {
-  const afterStart = pos.line > range.start.line || (pos.line === range.start.line && pos.character >= range.start.character);
-  const beforeEnd = pos.line < range.end.line || (pos.line === range.end.line && pos.character <= range.end.character);
-  return afterStart && beforeEnd;
+export function comparePos(a: Position, b: Position): number {
+  return a.line !== b.line ? a.line - b.line : a.character - b.character;
 }
 
-export function spanRange(a: Range, b: Range): Range {
-  return { start: a.start, end: b.end };
+/** Inclusive at both ends: a cursor just after a word still touches it. */
+export function touches(range: Range, pos: Position): boolean {
+  return comparePos(range.start, pos) <= 0 && comparePos(pos, range.end) <= 0;
+}
+
+/** Whether `outer` contains `inner` (equal ranges included). */
+export function containsRange(outer: Range, inner: Range): boolean {
+  return comparePos(outer.start, inner.start) <= 0 && comparePos(inner.end, outer.end) <= 0;
+}
+
+export function sameRange(a: Range, b: Range): boolean {
+  return comparePos(a.start, b.start) === 0 && comparePos(a.end, b.end) === 0;
 }
