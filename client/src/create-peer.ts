@@ -1,9 +1,9 @@
-// "Create Peer Config": writes the BACKUP node's file from the active MASTER node's file
-// (the text work is peer-config.ts) and opens it.
+// "Create Peer Config": writes the BACKUP node's file from the active MASTER node's file and
+// opens it. The text is the server's (features/peer-config.ts, from the parsed model).
 import * as vscode from 'vscode';
 import type { PeerCompare } from './compare';
 import { commandTarget } from './compare';
-import { makePeerConfig, nextRouterId, routerIdOf } from './peer-config';
+import type { ServerApi } from './server-api';
 
 /** Arguments that skip the prompts (for scripts and tests). */
 export interface CreatePeerOptions {
@@ -11,32 +11,40 @@ export interface CreatePeerOptions {
   target?: vscode.Uri;
 }
 
-export function registerCreatePeer(compare: PeerCompare): vscode.Disposable {
-  return vscode.commands.registerCommand('keepalived.createPeerConfig', (arg?: unknown, options?: CreatePeerOptions) => createPeerConfig(compare, arg, options));
+export function registerCreatePeer(compare: PeerCompare, server: ServerApi): vscode.Disposable {
+  return vscode.commands.registerCommand('keepalived.createPeerConfig', (arg?: unknown, options?: CreatePeerOptions) =>
+    createPeerConfig(compare, server, arg, options),
+  );
 }
 
-async function createPeerConfig(compare: PeerCompare, arg: unknown, options: CreatePeerOptions = {}): Promise<vscode.Uri | undefined> {
+async function createPeerConfig(compare: PeerCompare, server: ServerApi, arg: unknown, options: CreatePeerOptions = {}): Promise<vscode.Uri | undefined> {
   const source = commandTarget(arg);
   if (!source) {
     void vscode.window.showErrorMessage('Keepalived: open the MASTER node\'s keepalived.conf first.');
     return undefined;
   }
-  const doc = await vscode.workspace.openTextDocument(source);
-  const text = doc.getText();
-  const folder = source.path.split('/').slice(-2, -1)[0] ?? 'node';
-  const oldId = routerIdOf(text) ?? folder;
+  // Opened so that the server reads the editor's text, unsaved changes included.
+  await vscode.workspace.openTextDocument(source);
+  let draft;
+  try {
+    draft = await server.createPeer(source, options.routerId);
+  } catch (e) {
+    void vscode.window.showErrorMessage(`Keepalived: cannot create the peer config: ${e instanceof Error ? e.message : String(e)}`);
+    return undefined;
+  }
+  const oldId = draft.sourceRouterId ?? source.path.split('/').slice(-2, -1)[0] ?? 'node';
 
   const routerId =
     options.routerId ??
     (await vscode.window.showInputBox({
       title: 'Keepalived: Create Peer Config',
       prompt: `router_id of the BACKUP node (this node is ${oldId})`,
-      value: nextRouterId(oldId),
+      value: draft.routerId,
       validateInput: (v) => (/^\S+$/.test(v) ? (v === oldId ? 'The peer needs a router_id of its own.' : undefined) : 'One word, without spaces.'),
     }));
   if (!routerId) return undefined;
 
-  const result = makePeerConfig(text, { routerId });
+  const result = routerId === draft.routerId ? draft : await server.createPeer(source, routerId);
   const base = source.path.split('/').pop() ?? 'keepalived.conf';
   const target =
     options.target ??

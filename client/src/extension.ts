@@ -37,7 +37,7 @@ export function activate(context: vscode.ExtensionContext): KeepalivedExtensionA
     overview,
     status,
     ...compare.register(),
-    registerCreatePeer(compare),
+    registerCreatePeer(compare, server),
     vscode.commands.registerCommand('keepalived.restartServer', () => languageClient.restart()),
     vscode.commands.registerCommand('keepalived.showOutput', () => output.show()),
   );

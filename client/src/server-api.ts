@@ -6,9 +6,12 @@ import {
   CLUSTERS_CHANGED,
   CLUSTERS_REQUEST,
   COMPARE_REQUEST,
+  CREATE_PEER_REQUEST,
   type ClusterView,
   type CompareLine,
   type CompareParams,
+  type CreatePeerParams,
+  type CreatePeerResult,
   PEERS_REQUEST,
   type PeerNode,
   type PeersParams,
@@ -41,6 +44,11 @@ export class ServerApi implements vscode.Disposable {
 
   compare(left: vscode.Uri, right: vscode.Uri): Promise<CompareLine[]> {
     return this.request<CompareLine[]>(COMPARE_REQUEST, { left: left.toString(), right: right.toString() } satisfies CompareParams);
+  }
+
+  /** The BACKUP node's text made from `source` (a MASTER node's file) by the server. */
+  createPeer(source: vscode.Uri, routerId?: string): Promise<CreatePeerResult> {
+    return this.request<CreatePeerResult>(CREATE_PEER_REQUEST, { uri: source.toString(), routerId } satisfies CreatePeerParams);
   }
 
   private async request<R>(method: string, params: object): Promise<R> {

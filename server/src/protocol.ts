@@ -60,3 +60,22 @@ export interface CompareLine {
   kind: 'expected' | 'mismatch';
   message: string;
 }
+
+/**
+ * `keepalived/createPeerConfig`: the BACKUP node's text made from a MASTER node's file. Without
+ * `routerId`, the next one (lb01 → lb02) is used; the answer says which.
+ */
+export const CREATE_PEER_REQUEST = 'keepalived/createPeerConfig';
+export interface CreatePeerParams {
+  uri: string;
+  routerId?: string;
+  priorityDelta?: number;
+}
+export interface CreatePeerResult {
+  text: string;
+  changes: string[];
+  warnings: string[];
+  routerId: string;
+  /** The source node's router_id, when it has one. */
+  sourceRouterId?: string;
+}

@@ -17,7 +17,19 @@ import { toCodeAction, toDiagnostic } from './lsp/convert';
 import { sameRange } from './parser/syntax';
 import { clusterViews, compareFiles } from './lsp/cluster-views';
 import { registerFeatures } from './lsp/features';
-import { CLUSTERS_CHANGED, CLUSTERS_REQUEST, COMPARE_REQUEST, PEERS_REQUEST, type CompareParams, type PeersParams } from './protocol';
+import { makePeerConfig, nextRouterId } from './features/peer-config';
+import {
+  CLUSTERS_CHANGED,
+  CLUSTERS_REQUEST,
+  COMPARE_REQUEST,
+  CREATE_PEER_REQUEST,
+  PEERS_REQUEST,
+  type CompareParams,
+  type CreatePeerParams,
+  type CreatePeerResult,
+  type PeersParams,
+} from './protocol';
+import { pathLabel } from './workspace/nodes';
 import { diskSource } from './workspace/include-resolver';
 import { WorkspaceIndex, type IndexSettings } from './workspace/workspace-index';
 
@@ -180,6 +192,13 @@ connection.onRequest(PEERS_REQUEST, (p: PeersParams) =>
 );
 connection.onRequest(CLUSTERS_REQUEST, () => clusterViews(index.clusters(), index.findingsByUri()));
 connection.onRequest(COMPARE_REQUEST, (p: CompareParams) => compareFiles(index, p.left, p.right));
+connection.onRequest(CREATE_PEER_REQUEST, (p: CreatePeerParams): CreatePeerResult | null => {
+  const model = index.modelFor(p.uri);
+  if (!model) return null;
+  const sourceRouterId = model.routerId?.value;
+  const routerId = p.routerId ?? nextRouterId(sourceRouterId ?? pathLabel(p.uri));
+  return { ...makePeerConfig(model, p.uri, { routerId, priorityDelta: p.priorityDelta }), routerId, sourceRouterId };
+});
 
 registerFeatures(connection, documents, {
   getIndex: () => index,

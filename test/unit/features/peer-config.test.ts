@@ -1,11 +1,22 @@
-// The BACKUP node's config made from the MASTER node's (client/src/peer-config.ts).
+// The BACKUP node's config made from the MASTER node's (server/src/features/peer-config.ts).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BACKUP_OF_IMPLICIT_MASTER, makePeerConfig, nextRouterId, routerIdOf } from '../../../client/src/peer-config';
+import { readText } from '../../../server/src/analysis/analyze';
+import { BACKUP_OF_IMPLICIT_MASTER, makePeerConfig as fromModel, nextRouterId, type PeerConfigOptions } from '../../../server/src/features/peer-config';
 import { WorkspaceIndex } from '../../../server/src/workspace/workspace-index';
 import { writeTree } from '../../helpers/analyze';
+
+const URI = 'file:///cluster/lb01/keepalived.conf';
+
+function makePeerConfig(text: string, options: PeerConfigOptions) {
+  return fromModel(readText(text, URI), URI, options);
+}
+
+function routerIdOf(text: string): string | undefined {
+  return readText(text, URI).routerId?.value;
+}
 
 const MASTER = `! Configuration File for keepalived
 ! lb01: MASTER of the pair   # comments stay as they are
