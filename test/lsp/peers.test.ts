@@ -121,3 +121,16 @@ test('the clusters request lists the pair, its instance on each node, and the mi
   assert.deepEqual([...new Set(vi1.mismatches.map((m) => m.code))].sort(), ['peer-vip-mismatch', 'peer-vrid-mismatch']);
   assert.equal(views[0].problems, vi1.mismatches.length);
 });
+
+test('keepalived/createPeerConfig: the BACKUP text from the MASTER file, with the next router_id by default', async () => {
+  const lb01 = pathToFileURL(join(ws, 'lb01', 'keepalived.conf')).href;
+  const r = await client.request<{ text: string; routerId: string; sourceRouterId?: string; changes: string[]; warnings: string[] }>('keepalived/createPeerConfig', { uri: lb01 });
+  assert.equal(r.sourceRouterId, 'lb01');
+  assert.equal(r.routerId, 'lb02');
+  assert.deepEqual(r.changes, ['router_id lb01 → lb02', 'VI_1: state MASTER → BACKUP', 'VI_1: priority 150 → 100']);
+  assert.deepEqual(r.warnings, []);
+  const original = readFileSync(join(ws, 'lb01', 'keepalived.conf'), 'utf8');
+  assert.equal(r.text, original.replace('router_id lb01', 'router_id lb02').replace('state MASTER', 'state BACKUP').replace('priority 150', 'priority 100'));
+  const named = await client.request<{ routerId: string; text: string }>('keepalived/createPeerConfig', { uri: lb01, routerId: 'lb09' });
+  assert.match(named.text, /router_id lb09/);
+});
