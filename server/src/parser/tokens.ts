@@ -167,21 +167,24 @@ export const SeqDirective = createToken({
 export const QuotedString = createToken({ name: 'QuotedString', pattern: /"(?:[^"\\\r\n]|\\[^\r\n])*"/ });
 /** An opening quote with no closing one on its line: keepalived reports it and drops the word. */
 export const UnterminatedQuote = createToken({ name: 'UnterminatedQuote', pattern: /"[^\r\n]*/ });
-/** `${NAME}` (and `${NAME(args)}`) stays inside its word: keepalived substitutes it before splitting the line. */
 /**
+ * keepalived separates words by " \t\f\n\r\v" only (WHITE_SPACE_STR): a non-breaking space or a
+ * byte order mark is part of a word for it, and so for us.
+ *
  * The characters a word can start with, given to chevrotain so that its lexer picks the candidate
  * tokens by first character (it cannot work them out of a negated class).
  */
 function wordStartChars(): string[] {
   const out: string[] = [];
-  for (let c = 0x21; c <= 0xffff; c++) {
+  for (let c = 0; c <= 0xffff; c++) {
     const ch = String.fromCharCode(c);
-    if (!/[\s{}"#!]/.test(ch)) out.push(ch);
+    if (!/[ \t\f\v\r\n{}"#!]/.test(ch)) out.push(ch);
   }
   return out;
 }
 
-export const Word = createToken({ name: 'Word', pattern: /(?:\$\{[A-Za-z_][A-Za-z0-9_]*(?:\([^()\r\n]*\))?\}|[^\s{}"#!\\]|\\[^\s{}])+/, start_chars_hint: wordStartChars() });
+/** `${NAME}` (and `${NAME(args)}`) stays inside its word: keepalived substitutes it before splitting the line. */
+export const Word = createToken({ name: 'Word', pattern: /(?:\$\{[A-Za-z_][A-Za-z0-9_]*(?:\([^()\r\n]*\))?\}|[^ \t\f\v\r\n{}"#!\\]|\\[^ \t\f\v\r\n{}])+/, start_chars_hint: wordStartChars() });
 /** A backslash before a blank or a brace: keepalived keeps it as a word of its own. */
 export const Backslash = createToken({ name: 'Backslash', pattern: /\\/ });
 

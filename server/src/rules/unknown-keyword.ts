@@ -1,5 +1,14 @@
+import type { Fix } from '../analysis/finding';
 import type { FileRule } from './rule';
 import { lineOf, suggest, where } from './text';
+
+/** Characters that look blank (or invisible) but that keepalived reads as part of a word. */
+const LOOKS_BLANK = /[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g;
+const INVISIBLE = /[\ufeff\u200b-\u200d\u2060]/g;
+
+function codePoint(c: string): string {
+  return `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+}
 
 export const unknownKeyword: FileRule = {
   id: 'unknown-keyword',
@@ -18,17 +27,26 @@ export const unknownKeyword: FileRule = {
         });
         continue;
       }
+      // A non-breaking space or a byte order mark pasted into the line: keepalived sees one word.
+      const odd = k.value.match(LOOKS_BLANK) ?? k.value.match(INVISIBLE);
+      if (odd && !k.origin) {
+        const cleaned = k.text.replace(LOOKS_BLANK, ' ').replace(INVISIBLE, '');
+        report({
+          uri: k.uri,
+          range: k.range,
+          message: `Unknown keyword '${k.value.replace(LOOKS_BLANK, ' ').replace(INVISIBLE, '')}' in ${where(s.path)}: it contains ${codePoint(odd[0])}, an invisible character keepalived does not take as a blank, so it reads one unknown word and ignores the line.`,
+          fixes: [{ title: `Remove ${codePoint(odd[0])}`, edits: [{ uri: k.uri, range: k.range, newText: cleaned }], preferred: true }],
+        });
+        continue;
+      }
       const names = suggest(k.value, schema.keywordsAt(s.path).map((x) => x.keyword));
       const hint = names.length ? ` Did you mean '${names[0]}'?` : '';
+      const fixes: Fix[] = names.map((n, i) => ({ title: `Change to '${n}'`, edits: [{ uri: k.uri, range: k.range, newText: n }], preferred: i === 0 }));
       report({
         uri: k.uri,
         range: k.range,
         message: `Unknown keyword '${k.value}' in ${where(s.path)}: keepalived reports it and ignores the line.${hint}`,
-        fixes: names.map((n, i) => ({
-          title: `Change to '${n}'`,
-          edits: [{ uri: k.uri, range: k.range, newText: n }],
-          preferred: i === 0,
-        })),
+        fixes,
       });
     }
   },

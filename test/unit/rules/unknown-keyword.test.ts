@@ -42,3 +42,25 @@ test('known keywords, values in value blocks and misplaced keywords are not unkn
 test('keepalived reports the unknown keyword', { skip: NO_KEEPALIVED }, () => {
   assert.ok(keepalivedCheck(TEXT)!.lines.includes("Line 2: Unknown keyword 'router_idd'"));
 });
+
+test('a non-breaking space or a byte order mark: one unknown word for keepalived, named, with a fix that clears it', () => {
+  const nbsp = conf('global_defs {', '    router_id\u00a0lb01', '}');
+  const f = only(findings(nbsp), RULE);
+  assert.equal(f.length, 1);
+  assert.equal(at(f[0].range), '1:4-1:18');
+  assert.match(f[0].message, /Unknown keyword 'router_id lb01' in 'global_defs': it contains U\+00A0, an invisible character/);
+  const after = recheckAfterFix(nbsp, f[0]);
+  assert.equal(after.text, conf('global_defs {', '    router_id lb01', '}'));
+  assert.deepEqual(after.findings, []);
+
+  const bom = '\ufeff' + conf('global_defs {', '    router_id lb01', '}');
+  const b = only(findings(bom), RULE);
+  assert.equal(b.length, 1);
+  assert.match(b[0].message, /contains U\+FEFF/);
+  assert.deepEqual(recheckAfterFix(bom, b[0]).findings, []);
+});
+
+test('keepalived reads a non-breaking space as part of a word', { skip: NO_KEEPALIVED }, () => {
+  const lines = keepalivedCheck(conf('global_defs {', '    router_id\u00a0lb01', '}'))!.lines;
+  assert.ok(lines.some((l) => l.startsWith('Line 2: Unknown keyword')), lines.join('\n'));
+});
