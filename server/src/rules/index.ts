@@ -1,5 +1,6 @@
 // The table of single-file rules. The order is the order of their diagnostics for one position.
 import { authIgnored } from './auth-ignored';
+import { commentInWord } from './comment-in-word';
 import { authPassTruncated } from './auth-pass-truncated';
 import { deprecatedKeyword } from './deprecated-keyword';
 import { duplicateDefinition } from './duplicate-definition';
@@ -46,4 +47,5 @@ export const FILE_RULES: readonly FileRule[] = [
   includeNotFound,
   routeAdvice,
   unexpandedParameter,
+  commentInWord,
 ];
