@@ -1,18 +1,13 @@
 // Health checkers of a real_server: the keywords that open them (MISC_CHECK, SMTP_CHECK, TCP_CHECK,
 // PING_CHECK, UDP_CHECK, HTTP_GET, SSL_GET, DNS_CHECK, FILE_CHECK, BFD_CHECK) and everything inside.
 // Facts from keepalived's check_api.c (shared options) and check_*.c (2.4.x), and keepalived.conf(5).
-import type { ArgSpec, KeywordSpec, ValueType } from '../types';
+import type { KeywordSpec, ValueType } from '../types';
+import { CONNECT_TIMEOUT, INT32_MAX, OPT_BOOL, TIMER_POSITIVE, TIMER_ZERO_OK, UINT32_MAX } from './common';
 
 const G = '_WITH_LVS_';
 const RS = 'virtual_server/real_server';
-const UINT32_MAX = 4294967295;
-const INT32_MAX = 2147483647;
 
-const TIMER_POSITIVE: ValueType = { kind: 'decimal', min: 0.000001, unit: 's', digits: 6 };
-const TIMER_ZERO_OK: ValueType = { kind: 'decimal', min: 0, unit: 's', digits: 6 };
-const CONNECT_TIMEOUT: ValueType = { kind: 'decimal', min: 0.000001, max: 4294.967295, unit: 's', digits: 6 };
 const PORT_NONZERO: ValueType = { kind: 'integer', min: 1, max: 65535 };
-const OPT_BOOL: ArgSpec = { name: 'BOOL', type: { kind: 'boolean' }, optional: true };
 
 /** The connection options every connecting checker (all but MISC, FILE and BFD) accepts. */
 function connectionKeywords(path: string, guard: string): KeywordSpec[] {

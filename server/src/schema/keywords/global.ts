@@ -1,21 +1,20 @@
 // Top-level global keywords and the contents of the global_defs block.
 // Ranges and accepted words follow keepalived/core/global_parser.c.
 import type { ArgSpec, KeywordSpec, OptionSpec, ValueType } from '../types';
+import { INT32_MAX, UINT32_MAX } from './common';
 
 const GD = 'global_defs';
 
-const UINT_MAX = 4294967295;
-const INT_MAX = 2147483647;
 const INT32_MIN = -2147483648;
 
 const BOOL: ValueType = { kind: 'boolean' };
 const OPT_BOOL: ArgSpec[] = [{ name: 'BOOL', type: BOOL, optional: true }];
 const PATH: ValueType = { kind: 'path' };
-const BUFS: ValueType = { kind: 'integer', min: 0, max: UINT_MAX, unit: 'bytes' };
+const BUFS: ValueType = { kind: 'integer', min: 0, max: UINT32_MAX, unit: 'bytes' };
 const NICE: ValueType = { kind: 'integer', min: -20, max: 19 };
 const RT_PRIO: ValueType = { kind: 'integer', min: 1, max: 99 };
 const CPU: ValueType = { kind: 'integer', min: 0 };
-const RLIMIT: ValueType = { kind: 'integer', min: 1, max: UINT_MAX, unit: 'us' };
+const RLIMIT: ValueType = { kind: 'integer', min: 1, max: UINT32_MAX, unit: 'us' };
 const PROC_NAME: ValueType = { kind: 'string', maxLength: 15 };
 const LVS_TIMEOUT: ValueType = { kind: 'integer', min: 0, max: 86400 * 31, unit: 's' };
 
@@ -215,7 +214,7 @@ export const GLOBAL_KEYWORDS: KeywordSpec[] = [
   {
     keyword: 'child_wait_time',
     path: '',
-    args: [{ name: 'SECS', type: { kind: 'integer', min: 0, max: UINT_MAX, unit: 's' } }],
+    args: [{ name: 'SECS', type: { kind: 'integer', min: 0, max: UINT32_MAX, unit: 's' } }],
     default: '5',
     doc: 'Seconds the parent process waits for its children to exit at shutdown; raise it for very large configurations.',
     example: 'child_wait_time 10',
@@ -524,7 +523,7 @@ export const GLOBAL_KEYWORDS: KeywordSpec[] = [
   {
     keyword: 'vrrp_garp_master_repeat',
     path: GD,
-    args: [{ name: 'COUNT', type: { kind: 'integer', min: 1, max: UINT_MAX } }],
+    args: [{ name: 'COUNT', type: { kind: 'integer', min: 1, max: UINT32_MAX } }],
     guard: '_WITH_VRRP_',
     default: '5',
     doc: 'Number of gratuitous ARP/NA messages sent in each burst after becoming MASTER.',
@@ -532,7 +531,7 @@ export const GLOBAL_KEYWORDS: KeywordSpec[] = [
   {
     keyword: 'vrrp_garp_master_refresh',
     path: GD,
-    args: [{ name: 'SECS', type: { kind: 'integer', min: 0, max: UINT_MAX, unit: 's' } }],
+    args: [{ name: 'SECS', type: { kind: 'integer', min: 0, max: UINT32_MAX, unit: 's' } }],
     guard: '_WITH_VRRP_',
     default: '0',
     doc: 'Interval in whole seconds for repeating gratuitous ARP/NA while MASTER; 0 means no periodic refresh.',
@@ -541,7 +540,7 @@ export const GLOBAL_KEYWORDS: KeywordSpec[] = [
   {
     keyword: 'vrrp_garp_master_refresh_repeat',
     path: GD,
-    args: [{ name: 'COUNT', type: { kind: 'integer', min: 1, max: UINT_MAX } }],
+    args: [{ name: 'COUNT', type: { kind: 'integer', min: 1, max: UINT32_MAX } }],
     guard: '_WITH_VRRP_',
     default: '1',
     doc: 'Number of gratuitous ARP/NA messages sent at each periodic refresh.',
@@ -557,7 +556,7 @@ export const GLOBAL_KEYWORDS: KeywordSpec[] = [
   {
     keyword: 'vrrp_garp_lower_prio_repeat',
     path: GD,
-    args: [{ name: 'COUNT', type: { kind: 'integer', min: 0, max: INT_MAX } }],
+    args: [{ name: 'COUNT', type: { kind: 'integer', min: 0, max: INT32_MAX } }],
     guard: '_WITH_VRRP_',
     default: 'vrrp_garp_master_repeat',
     doc: 'Number of gratuitous ARP/NA messages a MASTER sends per burst after receiving a lower-priority advert.',
@@ -676,7 +675,7 @@ export const GLOBAL_KEYWORDS: KeywordSpec[] = [
   {
     keyword: 'nftables_priority',
     path: GD,
-    args: [{ name: 'PRIORITY', type: { kind: 'integer', min: INT32_MIN, max: INT_MAX } }],
+    args: [{ name: 'PRIORITY', type: { kind: 'integer', min: INT32_MIN, max: INT32_MAX } }],
     guard: '_WITH_VRRP_ && _WITH_NFTABLES_',
     default: '-1',
     doc: 'Hook priority of the base chains keepalived creates in its VRRP nftables table.',
@@ -728,7 +727,7 @@ export const GLOBAL_KEYWORDS: KeywordSpec[] = [
   {
     keyword: 'nftables_ipvs_priority',
     path: GD,
-    args: [{ name: 'PRIORITY', type: { kind: 'integer', min: INT32_MIN, max: INT_MAX } }],
+    args: [{ name: 'PRIORITY', type: { kind: 'integer', min: INT32_MIN, max: INT32_MAX } }],
     guard: '_WITH_NFTABLES_ && _WITH_LVS_',
     default: '-1',
     doc: 'Hook priority of the chains in the IPVS nftables table.',
@@ -736,7 +735,7 @@ export const GLOBAL_KEYWORDS: KeywordSpec[] = [
   {
     keyword: 'nftables_ipvs_start_fwmark',
     path: GD,
-    args: [{ name: 'FWMARK', type: { kind: 'integer', min: 1, max: UINT_MAX } }],
+    args: [{ name: 'FWMARK', type: { kind: 'integer', min: 1, max: UINT32_MAX } }],
     guard: '_WITH_NFTABLES_ && _WITH_LVS_',
     default: '1000',
     doc: 'First firewall mark allocated to virtual server groups; each further group gets the next number.',
@@ -933,7 +932,7 @@ export const GLOBAL_KEYWORDS: KeywordSpec[] = [
     args: [{ name: 'POLICY', type: { kind: 'enum', values: ['MTU', 'ADVERT'], caseInsensitive: true } }],
     forms: [
       { args: [{ name: 'POLICY', type: { kind: 'enum', values: ['MTU', 'ADVERT'], caseInsensitive: true } }] },
-      { args: [{ name: 'BYTES', type: { kind: 'integer', min: 0, max: UINT_MAX, unit: 'bytes' } }] },
+      { args: [{ name: 'BYTES', type: { kind: 'integer', min: 0, max: UINT32_MAX, unit: 'bytes' } }] },
     ],
     guard: '_WITH_VRRP_',
     default: 'system default (rmem_default)',
@@ -943,7 +942,7 @@ export const GLOBAL_KEYWORDS: KeywordSpec[] = [
   {
     keyword: 'vrrp_rx_bufs_multiplier',
     path: GD,
-    args: [{ name: 'N', type: { kind: 'integer', min: 1, max: UINT_MAX } }],
+    args: [{ name: 'N', type: { kind: 'integer', min: 1, max: UINT32_MAX } }],
     guard: '_WITH_VRRP_',
     default: '3',
     doc: 'Multiplier used by vrrp_rx_bufs_policy MTU or ADVERT.',
@@ -1009,7 +1008,7 @@ export const GLOBAL_KEYWORDS: KeywordSpec[] = [
   {
     keyword: 'random_seed',
     path: GD,
-    args: [{ name: 'SEED', type: { kind: 'integer', min: 0, max: UINT_MAX } }],
+    args: [{ name: 'SEED', type: { kind: 'integer', min: 0, max: UINT32_MAX } }],
     doc: 'Fixed seed for ${_RANDOM} so generated configurations repeat; by default a time-based seed is used.',
   },
   {

@@ -2,7 +2,8 @@
 // real_server with their own settings. The health checkers inside a real_server (and the keywords
 // that open them) live in checkers.ts.
 // Facts from keepalived's check_parser.c / check_data.c (2.4.x) and keepalived.conf(5).
-import type { ArgSpec, KeywordSpec, OptionSpec, ValueType } from '../types';
+import type { ArgSpec, KeywordSpec, OptionSpec } from '../types';
+import { CONNECT_TIMEOUT, INT32_MAX, OPT_BOOL, TIMER_POSITIVE, TIMER_ZERO_OK, UINT32_MAX } from './common';
 
 const G = '_WITH_LVS_';
 const G_SCHED1 = '_WITH_LVS_ && IP_VS_SVC_F_SCHED1';
@@ -11,14 +12,7 @@ const G_SNMP = '_WITH_LVS_ && _WITH_SNMP_CHECKER_';
 const VS = 'virtual_server';
 const RS = 'virtual_server/real_server';
 
-const UINT32_MAX = 4294967295;
-const INT32_MAX = 2147483647;
 
-/** Timers are seconds with up to 6 decimals (microsecond resolution). */
-const TIMER_POSITIVE: ValueType = { kind: 'decimal', min: 0.000001, unit: 's', digits: 6 };
-const TIMER_ZERO_OK: ValueType = { kind: 'decimal', min: 0, unit: 's', digits: 6 };
-const CONNECT_TIMEOUT: ValueType = { kind: 'decimal', min: 0.000001, max: 4294.967295, unit: 's', digits: 6 };
-const OPT_BOOL: ArgSpec = { name: 'BOOL', type: { kind: 'boolean' }, optional: true };
 const OPT_PORT: ArgSpec = { name: 'PORT', type: { kind: 'port' }, optional: true };
 const SCRIPT: ArgSpec = { name: 'SCRIPT [USER [GROUP]]', type: { kind: 'command' } };
 

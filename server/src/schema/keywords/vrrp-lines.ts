@@ -3,11 +3,11 @@
 // lists of vrrp_instance and vrrp_sync_group. Written from keepalived's parsers (alloc_ipaddress,
 // alloc_route, parse_nexthops, alloc_rule, alloc_track_*).
 import type { ArgSpec, LineSpec, OptionSpec, RefTarget, ValueType } from '../types';
+import { IFACE } from './common';
 
 const U32 = { kind: 'integer', min: 0, max: 4294967295 } as const satisfies ValueType;
 const U8 = { kind: 'integer', min: 0, max: 255 } as const satisfies ValueType;
 const STR = { kind: 'string' } as const satisfies ValueType;
-const IFACE = { kind: 'interface' } as const satisfies ValueType;
 const IP = { kind: 'ip' } as const satisfies ValueType;
 
 function flag(name: string, doc: string, aliases?: string[]): OptionSpec {

@@ -4,6 +4,7 @@
 // Ranges and accepted words follow keepalived's handlers (vrrp_parser.c, bfd_parser.c,
 // track_file.c, vrrp_track.c, vrrp_data.c).
 import type { ArgSpec, KeywordSpec, ValueType } from '../types';
+import { IFACE, INT32_MAX, UINT32_MAX } from './common';
 import {
   STATIC_IP_LINE,
   STATIC_ROUTE_FORMS,
@@ -25,10 +26,7 @@ const G_AUTH = '_WITH_VRRP_ && _WITH_VRRP_AUTH_';
 const G_TP = '_WITH_VRRP_ && _WITH_TRACK_PROCESS_';
 const G_VRRP_BFD = '_WITH_VRRP_ && _WITH_BFD_';
 
-const UINT_MAX = 4294967295;
-const INT_MAX = 2147483647;
 
-const IFACE = { kind: 'interface' } as const satisfies ValueType;
 /** keepalived parses these with inet_stosockaddr, which ignores a trailing /prefix. */
 const ADDR = { kind: 'cidr' } as const satisfies ValueType;
 const BOOL_OPT: ArgSpec[] = [{ name: 'BOOL', type: { kind: 'boolean' }, optional: true }];
@@ -276,7 +274,7 @@ const TOP: KeywordSpec[] = [
   {
     keyword: 'garp_interval',
     path: 'garp_group',
-    args: one('SECONDS', secs(0, UINT_MAX / 1e6)),
+    args: one('SECONDS', secs(0, UINT32_MAX / 1e6)),
     guard: G_VRRP,
     doc: 'Minimum gap between gratuitous ARPs on the group\'s interfaces, in seconds (microsecond resolution, e.g. 0.001).',
     example: 'garp_interval 0.001',
@@ -284,7 +282,7 @@ const TOP: KeywordSpec[] = [
   {
     keyword: 'gna_interval',
     path: 'garp_group',
-    args: one('SECONDS', secs(0, UINT_MAX / 1e6)),
+    args: one('SECONDS', secs(0, UINT32_MAX / 1e6)),
     guard: G_VRRP,
     doc: 'Minimum gap between unsolicited IPv6 neighbour adverts on the group\'s interfaces, in seconds (microsecond resolution).',
   },
@@ -884,21 +882,21 @@ const INSTANCE: KeywordSpec[] = [
   {
     keyword: 'garp_master_refresh',
     path: VI,
-    args: one('SECONDS', int(0, UINT_MAX, 's')),
+    args: one('SECONDS', int(0, UINT32_MAX, 's')),
     guard: G_VRRP,
     doc: 'While MASTER, repeat gratuitous ARPs every this many seconds; 0 (default) disables.',
   },
   {
     keyword: 'garp_master_repeat',
     path: VI,
-    args: one('COUNT', int(1, UINT_MAX)),
+    args: one('COUNT', int(1, UINT32_MAX)),
     guard: G_VRRP,
     doc: 'Number of gratuitous ARPs sent in each burst on becoming MASTER. Default from global vrrp_garp_master_repeat (5).',
   },
   {
     keyword: 'garp_master_refresh_repeat',
     path: VI,
-    args: one('COUNT', int(1, UINT_MAX)),
+    args: one('COUNT', int(1, UINT32_MAX)),
     guard: G_VRRP,
     doc: 'Number of gratuitous ARPs sent at each refresh. Default from global vrrp_garp_master_refresh_repeat (1).',
   },
@@ -912,7 +910,7 @@ const INSTANCE: KeywordSpec[] = [
   {
     keyword: 'garp_lower_prio_repeat',
     path: VI,
-    args: one('COUNT', int(0, INT_MAX)),
+    args: one('COUNT', int(0, INT32_MAX)),
     guard: G_VRRP,
     doc: 'Number of gratuitous ARPs sent after a lower-priority advert is received while MASTER.',
   },
@@ -987,7 +985,7 @@ const INSTANCE: KeywordSpec[] = [
   {
     keyword: 'kernel_rx_buf_size',
     path: VI,
-    args: one('BYTES', int(0, UINT_MAX, 'bytes')),
+    args: one('BYTES', int(0, UINT32_MAX, 'bytes')),
     guard: G_VRRP,
     since: '2.0.3',
     doc: 'Receive buffer size of the instance\'s socket (see global vrrp_rx_bufs_policy).',
@@ -1115,7 +1113,7 @@ const SCRIPT: KeywordSpec[] = [
   {
     keyword: 'rise',
     path: 'vrrp_script',
-    args: one('COUNT', int(1, INT_MAX)),
+    args: one('COUNT', int(1, INT32_MAX)),
     guard: G_VRRP,
     default: '1',
     doc: 'Consecutive successes needed before the script counts as OK.',
@@ -1123,7 +1121,7 @@ const SCRIPT: KeywordSpec[] = [
   {
     keyword: 'fall',
     path: 'vrrp_script',
-    args: one('COUNT', int(1, INT_MAX)),
+    args: one('COUNT', int(1, INT32_MAX)),
     guard: G_VRRP,
     default: '1',
     doc: 'Consecutive failures needed before the script counts as failed.',
