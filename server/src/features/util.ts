@@ -5,7 +5,8 @@ import type { ConfigModel } from '../model/types';
 import type { SymbolUse } from '../parser/interpreter';
 import type { Statement, ValueLine } from '../parser/statements';
 import type { SyntaxTree, Word } from '../parser/syntax';
-import type { ArgSpec, KeywordSpec, LineSpec, OptionSpec } from '../schema/types';
+import type { KeywordSpec, LineSpec } from '../schema/types';
+import { walkLine, type LineWalk } from '../schema/line-walk';
 import { matchLine } from '../schema/validate-line';
 
 import { comparePos, containsRange, sameRange, touches } from '../parser/syntax';
@@ -147,78 +148,7 @@ export function paramAt(tree: SyntaxTree, pos: Position): ParamRef | undefined {
 // ------------------------------------------------------------------------------------------------
 // Which argument a word of a line fills
 
-export type WordRole =
-  | { kind: 'arg'; arg: ArgSpec; option?: OptionSpec }
-  | { kind: 'option'; option: OptionSpec }
-  | { kind: 'extra' };
-
-export interface LineWalk {
-  roles: WordRole[];
-  /** What may come next: argument specs a next word would fill, and options that may start. */
-  nextArgs: ArgSpec[];
-  nextOptions: OptionSpec[];
-}
-
-function findOption(options: readonly OptionSpec[] | undefined, v: string): OptionSpec | undefined {
-  return options?.find((o) => o.name === v || o.aliases?.includes(v));
-}
-
-/** Walks a line the way matchLine does, recording what each word is. */
-export function walkLine(spec: LineSpec, words: readonly string[]): LineWalk {
-  const roles: WordRole[] = [];
-  const args = spec.args;
-  let ai = 0;
-  let pending: { option: OptionSpec; k: number } | undefined;
-  let lastRepeat: { arg: ArgSpec; option?: OptionSpec } | undefined;
-  for (let i = 0; i < words.length; i++) {
-    const v = words[i];
-    if (pending) {
-      const oa = pending.option.args[pending.k];
-      if (!(oa.optional && findOption(spec.options, v))) {
-        roles.push({ kind: 'arg', arg: oa, option: pending.option });
-        lastRepeat = oa.repeat ? { arg: oa, option: pending.option } : undefined;
-        pending = pending.k + 1 < pending.option.args.length ? { option: pending.option, k: pending.k + 1 } : undefined;
-        continue;
-      }
-      pending = undefined;
-    }
-    const opt = findOption(spec.options, v);
-    if (opt) {
-      roles.push({ kind: 'option', option: opt });
-      lastRepeat = undefined;
-      pending = opt.args.length ? { option: opt, k: 0 } : undefined;
-      continue;
-    }
-    if (lastRepeat?.option) {
-      roles.push({ kind: 'arg', arg: lastRepeat.arg, option: lastRepeat.option });
-      continue;
-    }
-    if (ai < args.length) {
-      roles.push({ kind: 'arg', arg: args[ai] });
-      lastRepeat = args[ai].repeat ? { arg: args[ai] } : undefined;
-      if (!args[ai].repeat) ai++;
-      continue;
-    }
-    roles.push({ kind: 'extra' });
-  }
-  const nextArgs: ArgSpec[] = [];
-  let nextOptions: OptionSpec[] = spec.options ? [...spec.options] : [];
-  if (pending) {
-    nextArgs.push(pending.option.args[pending.k]);
-    if (!pending.option.args[pending.k].optional) nextOptions = [];
-  } else {
-    if (lastRepeat) nextArgs.push(lastRepeat.arg);
-    for (let k = ai; k < args.length; k++) {
-      if (!nextArgs.includes(args[k])) nextArgs.push(args[k]);
-      if (!args[k].optional) {
-        // Options are offered once the required arguments are there.
-        nextOptions = [];
-        break;
-      }
-    }
-  }
-  return { roles, nextArgs, nextOptions };
-}
+export { walkLine };
 
 /** The line grammars of a keyword line or of a value line of its block. */
 export function lineSpecs(spec: KeywordSpec, valueLine: boolean): LineSpec[] {

@@ -2,6 +2,7 @@
 // allowed anywhere, as keepalived's handlers read them.
 import type { Word } from '../parser/syntax';
 import { checkValue, describeType } from './values';
+import { walkLine } from './line-walk';
 import type { ArgSpec, LineSpec, OptionSpec } from './types';
 
 export type LineIssueKind = 'missing-value' | 'invalid-value' | 'value-out-of-range' | 'extra-value';
@@ -25,12 +26,6 @@ function opaque(w: Word): boolean {
   return w.value.includes('$');
 }
 
-function findOption(options: readonly OptionSpec[] | undefined, v: string): OptionSpec | undefined {
-  if (!options) return undefined;
-  for (const o of options) if (o.name === v || o.aliases?.includes(v)) return o;
-  return undefined;
-}
-
 /** Receives each word that names or refers to a defined object (its arg type is name or ref). */
 export type Binder = (word: Word, arg: ArgSpec) => void;
 
@@ -43,51 +38,15 @@ function checkArg(arg: ArgSpec, w: Word, issues: LineIssue[], option?: OptionSpe
 
 /** `head` is the word the line's values follow (the keyword), for missing-value positions. */
 export function matchLine(spec: LineSpec, words: readonly Word[], head: Word | undefined, bind?: Binder): LineIssue[] {
+  const walk = walkLine(spec, words.map((w) => w.value));
   const issues: LineIssue[] = [];
-  const args = spec.args;
-  let ai = 0;
-  let filled = 0;
-  let last = head;
-  for (let i = 0; i < words.length; i++) {
+  walk.roles.forEach((role, i) => {
     const w = words[i];
-    const opt = findOption(spec.options, w.value);
-    if (opt) {
-      last = w;
-      for (const oa of opt.args) {
-        const v = words[i + 1];
-        // A required value is taken whatever it is (`table local`); an optional one stops at an option.
-        if (!v || (oa.optional && findOption(spec.options, v.value))) {
-          if (!oa.optional) issues.push({ kind: 'missing-value', after: w, arg: oa, option: opt, expected: describeType(oa.type) });
-          break;
-        }
-        i++;
-        last = v;
-        checkArg(oa, v, issues, opt, bind);
-        if (oa.repeat) {
-          while (words[i + 1] && !findOption(spec.options, words[i + 1].value)) {
-            i++;
-            last = words[i];
-            checkArg(oa, words[i], issues, opt, bind);
-          }
-        }
-      }
-      continue;
-    }
-    if (ai < args.length) {
-      checkArg(args[ai], w, issues, undefined, bind);
-      last = w;
-      filled++;
-      if (!args[ai].repeat) ai++;
-      continue;
-    }
-    if (!opaque(w)) issues.push({ kind: 'extra-value', word: w });
-  }
-  for (let k = ai; k < args.length; k++) {
-    const a = args[k];
-    if (a.optional || (a.repeat && filled > k)) continue;
-    issues.push({ kind: 'missing-value', after: last, arg: a, expected: describeType(a.type) });
-    break;
-  }
+    if (role.kind === 'arg') checkArg(role.arg, w, issues, role.option, bind);
+    else if (role.kind === 'extra' && !opaque(w)) issues.push({ kind: 'extra-value', word: w });
+  });
+  const after = words[words.length - 1] ?? head;
+  for (const m of walk.missing) issues.push({ kind: 'missing-value', after, arg: m.arg, option: m.option, expected: describeType(m.arg.type) });
   return issues.length ? issues : (NO_ISSUES as LineIssue[]);
 }
 
