@@ -1,5 +1,5 @@
 // Output formats of keepalived-lint: compiler-style text, JSON, SARIF 2.1.0.
-import type { Finding } from './analysis/finding';
+import type { Finding } from './rules/finding';
 import { FILE_RULES } from './rules';
 
 export interface Located {

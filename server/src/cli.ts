@@ -2,7 +2,7 @@
 // cluster, so their peer consistency is checked too.
 import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { compareFindings, type Finding } from './analysis/finding';
+import { compareFindings, type Finding } from './rules/finding';
 import { checkFiles } from './analysis/check-files';
 import { formatJson, formatSarif, formatText, type Located } from './cli-format';
 import { SCHEMA } from './schema';

@@ -12,7 +12,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Finding, RuleLevel } from './analysis/finding';
+import type { Finding, RuleLevel } from './rules/finding';
 import { toCodeAction, toDiagnostic } from './lsp/convert';
 import { sameRange } from './parser/syntax';
 import { clusterViews, compareFiles } from './lsp/cluster-views';
@@ -31,7 +31,7 @@ import {
 } from './protocol';
 import { pathLabel } from './workspace/nodes';
 import { diskSource } from './workspace/include-resolver';
-import { WorkspaceIndex, type IndexSettings } from './workspace/workspace-index';
+import { WorkspaceIndex, type IndexSettings } from './analysis/workspace-index';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);

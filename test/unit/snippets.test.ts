@@ -171,7 +171,8 @@ test('keepalived -t accepts every expanded snippet', { skip: findKeepalived() ? 
 });
 
 test('our own checker reports no error on any expanded snippet, and the pair is a consistent cluster', async (t) => {
-  const { readText, checkModel } = await import('../../server/src/analysis/analyze');
+  const { checkModel } = await import('../../server/src/analysis/analyze');
+  const { readText } = await import('../../server/src/model/read');
   const { checkFiles } = await import('../../server/src/analysis/check-files');
   for (const name of names) {
     for (const cfg of snippetConfigs(name, snippets[name])) {

@@ -1,38 +1,15 @@
-// The analysis pipeline shared by the language server and the CLI:
-// text → syntax tree → interpretation (with includes) → typed model → single-file rules.
-import { buildModel } from '../model/build';
+// Runs the single-file rules over a model (model/read.ts reads it), for the server and the CLI.
 import type { ConfigModel } from '../model/types';
-import { interpret, type IncludeResolver } from '../parser/interpreter';
-import type { SyntaxTree } from '../parser/syntax';
-import { parseSyntax } from '../parser/syntax-builder';
 import { FILE_RULES } from '../rules';
 import type { FileRule, Report } from '../rules/rule';
 import { SCHEMA, type Schema } from '../schema';
-import type { Finding, RuleLevel } from './finding';
-
-export interface ReadOptions {
-  schema?: Schema;
-  includes?: IncludeResolver;
-  /** Read as `keepalived -i ID` would. */
-  configId?: string;
-}
+import type { Finding, RuleLevel } from '../rules/finding';
 
 export interface CheckOptions {
   schema?: Schema;
   /** Per-rule level from settings: 'off' or a severity that replaces the rule's own. */
   levels?: Readonly<Record<string, RuleLevel | undefined>>;
   rules?: readonly FileRule[];
-}
-
-/** Reads a node's root file (with its includes) into the typed model. */
-export function readModel(tree: SyntaxTree, opts: ReadOptions = {}): ConfigModel {
-  const schema = opts.schema ?? SCHEMA;
-  const interp = interpret(tree, { schema, includes: opts.includes, configId: opts.configId });
-  return buildModel(tree, interp, opts.configId);
-}
-
-export function readText(text: string, uri: string, opts: ReadOptions = {}): ConfigModel {
-  return readModel(parseSyntax(text, uri), opts);
 }
 
 /** Applies a rule's configured level to what it reports; undefined drops the report. */

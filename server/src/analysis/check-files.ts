@@ -3,7 +3,7 @@ import { findClusters } from '../workspace/cluster';
 import { diskSource, FsIncludeResolver, pathToUri, TreeCache } from '../workspace/include-resolver';
 import { readNodes } from '../workspace/nodes';
 import type { CheckOptions } from './analyze';
-import type { Finding } from './finding';
+import type { Finding } from '../rules/finding';
 import { checkNodes } from './node-check';
 import { checkCluster } from './peer-check';
 

@@ -3,7 +3,7 @@ import { PEER_RULES } from '../rules/peer';
 import type { PeerReport } from '../rules/peer/rule';
 import type { Cluster } from '../workspace/cluster';
 import { withLevel, type CheckOptions } from './analyze';
-import type { Finding } from './finding';
+import type { Finding } from '../rules/finding';
 
 export function checkCluster(cluster: Cluster, opts: Pick<CheckOptions, 'levels'> = {}): Finding[] {
   const out: Finding[] = [];

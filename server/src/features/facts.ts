@@ -3,8 +3,7 @@
 import type { ConfigModel, VrrpInstance } from '../model/types';
 import type { Statement } from '../parser/statements';
 
-export { AUTH_PASS_MAX } from '../rules/auth-pass-truncated';
-export { effectiveVersion, roundedAdvert } from '../model/effective';
+export { AUTH_PASS_MAX, effectiveVersion, roundedAdvert } from '../model/effective';
 import { effectivePriority } from '../model/effective';
 
 /** The vrrp_instance a statement belongs to. */

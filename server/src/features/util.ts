@@ -7,7 +7,7 @@ import type { Statement, ValueLine } from '../parser/statements';
 import type { SyntaxTree, Word } from '../parser/syntax';
 import type { KeywordSpec, LineSpec } from '../schema/types';
 import { walkLine, type LineWalk } from '../schema/line-walk';
-import { matchLine } from '../schema/validate-line';
+import { matchLine } from '../parser/validate-line';
 
 import { comparePos, containsRange, sameRange, touches } from '../parser/syntax';
 

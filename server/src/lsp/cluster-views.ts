@@ -1,11 +1,11 @@
 // Plain-JSON views of clusters for the client's overview, status bar and diff view.
-import type { Finding } from '../analysis/finding';
+import type { Finding } from '../rules/finding';
 import { statementRange } from '../parser/statements';
 import { containsRange } from '../parser/syntax';
 import type { ClusterView, CompareLine } from '../protocol';
 import type { Cluster } from '../workspace/cluster';
 import { effectiveAdvertInt, effectivePriority } from '../workspace/nodes';
-import type { WorkspaceIndex } from '../workspace/workspace-index';
+import type { WorkspaceIndex } from '../analysis/workspace-index';
 
 const PEER_RULE = /^peer-/;
 

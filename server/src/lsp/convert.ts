@@ -7,7 +7,7 @@ import {
   type Diagnostic,
   type TextEdit,
 } from 'vscode-languageserver/node';
-import type { Finding, Fix } from '../analysis/finding';
+import type { Finding, Fix } from '../rules/finding';
 
 const SEVERITY: Record<Finding['severity'], DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,

@@ -29,7 +29,7 @@ import {
 } from '../features';
 import type { VrrpInstance } from '../model/types';
 import { effectivePriority } from '../workspace/nodes';
-import type { WorkspaceIndex } from '../workspace/workspace-index';
+import type { WorkspaceIndex } from '../analysis/workspace-index';
 
 export interface FeatureDeps {
   getIndex(): WorkspaceIndex;

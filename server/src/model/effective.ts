@@ -2,6 +2,9 @@
 // the peer rules, the hover, the code lens and the cluster views.
 import type { ConfigModel, VrrpInstance } from './types';
 
+/** keepalived uses only the first 8 characters of an auth_pass (VRRPv2's authentication data field). */
+export const AUTH_PASS_MAX = 8;
+
 /** The priority keepalived uses: as written, else 255 (address owner) for state MASTER, else 100. */
 export function effectivePriority(inst: VrrpInstance): number {
   return inst.priority?.value ?? (inst.state?.value === 'MASTER' ? 255 : 100);

@@ -4,7 +4,7 @@
 // same consequences keepalived draws from it: e.g. the lines after an unknown keyword's `{` are
 // read at the current level, and its `}` ends the enclosing block.
 import { childPath, type Schema } from '../schema';
-import { matchForms, matchLine, NO_ISSUES, type Binder, type LineIssue } from '../schema/validate-line';
+import { matchForms, matchLine, NO_ISSUES, type Binder, type LineIssue } from './validate-line';
 import type { ArgSpec, KeywordSpec } from '../schema/types';
 import type { Interpretation, InterpretOptions } from './interpretation';
 import { EventSource } from './line-stream';

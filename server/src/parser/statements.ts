@@ -1,5 +1,5 @@
 // Statements: keyword lines as keepalived interprets them, with their block contents.
-import type { LineIssue } from '../schema/validate-line';
+import type { LineIssue } from './validate-line';
 import type { KeywordSpec } from '../schema/types';
 import type { Range, Word } from './syntax';
 

@@ -1,7 +1,5 @@
+import { AUTH_PASS_MAX } from '../model/effective';
 import type { FileRule } from './rule';
-
-/** keepalived keeps this many characters of a PASS password. */
-export const AUTH_PASS_MAX = 8;
 
 export const authPassTruncated: FileRule = {
   id: 'auth-pass-truncated',

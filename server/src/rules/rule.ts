@@ -1,6 +1,6 @@
 // The contract of a single-file rule: one module per rule, its id is the diagnostic code and the
 // setting key `keepalived.rules.<id>`.
-import type { Finding, Severity } from '../analysis/finding';
+import type { Finding, Severity } from './finding';
 import type { ConfigModel } from '../model/types';
 import type { Schema } from '../schema';
 

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { ruleProperties, updateManifest } from '../../../client/src/tools/rule-settings';
+import { ruleProperties, updateManifest } from '../../../tools/rule-settings';
 import { FILE_RULES } from '../../../server/src/rules/index';
 import { PEER_RULES } from '../../../server/src/rules/peer/index';
 

@@ -3,17 +3,18 @@
 // A change re-reads only the nodes that contain the changed file; clusters are then regrouped.
 import { readdirSync } from 'node:fs';
 import { posix as path } from 'node:path';
-import { checkModel, readModel, type CheckOptions } from '../analysis/analyze';
-import { dedupe } from '../analysis/check-files';
-import type { Finding } from '../analysis/finding';
-import { checkCluster } from '../analysis/peer-check';
+import { readModel } from '../model/read';
+import { checkModel, type CheckOptions } from './analyze';
+import { dedupe } from './check-files';
+import type { Finding } from '../rules/finding';
+import { checkCluster } from './peer-check';
 import type { ConfigModel } from '../model/types';
 import type { SyntaxTree } from '../parser/syntax';
-import { findClusters, type Cluster } from './cluster';
-import { DEFAULT_FILE_PATTERNS, globToRegex, isBackupFile, isTemplate, looksLikeKeepalived, matchesAny } from './file-patterns';
-import { diskSource, FsIncludeResolver, pathToUri, TreeCache, uriToPath, type FileSource } from './include-resolver';
-import { readNodes, type Node } from './nodes';
-import { peerDirectives } from './peer-directive';
+import { findClusters, type Cluster } from '../workspace/cluster';
+import { DEFAULT_FILE_PATTERNS, globToRegex, isBackupFile, isTemplate, looksLikeKeepalived, matchesAny } from '../workspace/file-patterns';
+import { diskSource, FsIncludeResolver, pathToUri, TreeCache, uriToPath, type FileSource } from '../workspace/include-resolver';
+import { readNodes, type Node } from '../workspace/nodes';
+import { peerDirectives } from '../workspace/peer-directive';
 
 interface NodeEntry {
   root: string;

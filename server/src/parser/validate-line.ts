@@ -1,9 +1,9 @@
 // Matches the words of one line against a LineSpec: positional arguments, with named options
 // allowed anywhere, as keepalived's handlers read them.
-import type { Word } from '../parser/syntax';
-import { checkValue, describeType } from './values';
-import { walkLine } from './line-walk';
-import type { ArgSpec, LineSpec, OptionSpec } from './types';
+import type { Word } from './syntax';
+import { checkValue, describeType } from '../schema/values';
+import { walkLine } from '../schema/line-walk';
+import type { ArgSpec, LineSpec, OptionSpec } from '../schema/types';
 
 export type LineIssueKind = 'missing-value' | 'invalid-value' | 'value-out-of-range' | 'extra-value';
 
