@@ -131,7 +131,7 @@ export class ClusterOverview implements vscode.TreeDataProvider<OverviewNode>, v
       const vrid = i.members.find((m) => m.vrid !== undefined)?.vrid;
       item.description = [vrid !== undefined ? `VRID ${vrid}` : undefined, i.mismatches.length ? `${i.mismatches.length} mismatch${i.mismatches.length === 1 ? '' : 'es'}` : undefined].filter(Boolean).join(' · ');
       item.iconPath = i.mismatches.length ? errorIcon : new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed'));
-      item.tooltip = mismatchTooltip(`vrrp_instance ${i.name}`, i.mismatches);
+      item.tooltip = mismatchTooltip(`VRRP instance ${i.name}`, i.mismatches);
       item.contextValue = 'keepalivedInstance';
       return item;
     }

@@ -48,17 +48,38 @@ export interface ClusterView {
 /** Sent by the server when clusters or their findings change. */
 export const CLUSTERS_CHANGED = 'keepalived/clustersChanged';
 
-/** `keepalived/comparePair`: differences between two files, split into expected and mismatches. */
+/**
+ * `keepalived/compare`: the lines of two nodes' root files, aligned, each classified, and the
+ * nodes' labels (for the diff's title).
+ */
 export const COMPARE_REQUEST = 'keepalived/compare';
 export interface CompareParams {
   left: string;
   right: string;
 }
-export interface CompareLine {
-  uri: string;
+/**
+ * `same` on both nodes; `expected`: a difference peers are meant to have (each node its own
+ * state, priority, router_id...); `mismatch`: a peer rule reported the line (`code` is its id);
+ * `differs`: another difference, which no rule judges.
+ */
+export type CompareKind = 'same' | 'expected' | 'mismatch' | 'differs';
+export interface CompareMark {
+  /** 0-based line in its file. */
   line: number;
-  kind: 'expected' | 'mismatch';
+  kind: CompareKind;
+  /** What differs, or the finding's message; empty for `same`. */
   message: string;
+  code?: string;
+}
+/** One line of either file, with the line it is aligned with on the other, when there is one. */
+export interface CompareRow {
+  left?: CompareMark;
+  right?: CompareMark;
+}
+export interface CompareResult {
+  left: { uri: string; label: string };
+  right: { uri: string; label: string };
+  rows: CompareRow[];
 }
 
 /**
@@ -78,4 +99,6 @@ export interface CreatePeerResult {
   routerId: string;
   /** The source node's router_id, when it has one. */
   sourceRouterId?: string;
+  /** The source node's label (workspace/nodes.ts). */
+  sourceLabel: string;
 }

@@ -197,7 +197,7 @@ connection.onRequest(CREATE_PEER_REQUEST, (p: CreatePeerParams): CreatePeerResul
   if (!model) return null;
   const sourceRouterId = model.routerId?.value;
   const routerId = p.routerId ?? nextRouterId(sourceRouterId ?? pathLabel(p.uri));
-  return { ...makePeerConfig(model, p.uri, { routerId, priorityDelta: p.priorityDelta }), routerId, sourceRouterId };
+  return { ...makePeerConfig(model, p.uri, { routerId, priorityDelta: p.priorityDelta }), routerId, sourceRouterId, sourceLabel: index.labelOf(p.uri) };
 });
 
 registerFeatures(connection, documents, {

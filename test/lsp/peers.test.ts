@@ -90,6 +90,24 @@ test('the peers request names the other node for the diff view', async () => {
   assert.deepEqual(peers[0].instances, ['VI_1']);
 });
 
+test('keepalived/compare: the two files aligned and classified by the server, with the nodes\' labels', async () => {
+  const lb01 = pathToFileURL(join(ws, 'lb01', 'keepalived.conf')).href;
+  const lb02 = pathToFileURL(join(ws, 'lb02', 'keepalived.conf')).href;
+  type Mark = { line: number; kind: string; message: string; code?: string };
+  const r = await client.request<{ left: { uri: string; label: string }; right: { uri: string; label: string }; rows: { left?: Mark; right?: Mark }[] }>('keepalived/compare', { left: lb01, right: lb02 });
+  assert.deepEqual([r.left.label, r.right.label], ['lb01', 'lb02']);
+  const text = readFileSync(join(ws, 'lb01', 'keepalived.conf'), 'utf8').split('\n');
+  const lineOf = (start: string) => text.findIndex((l) => l.trim().startsWith(start));
+  const at = (start: string) => r.rows.find((x) => x.left?.line === lineOf(start));
+  assert.equal(at('state MASTER')?.left?.kind, 'expected');
+  assert.match(at('state MASTER')?.right?.message ?? '', /state differs between peers \(BACKUP here, MASTER on the peer\)/);
+  // the earlier test fixed the VRID in the open lb02; the VIP prefix drift remains
+  assert.equal(at('virtual_router_id 55')?.right?.kind, 'same');
+  assert.equal(at('192.168.31.5/24')?.left?.kind, 'mismatch');
+  assert.equal(at('192.168.31.5/24')?.left?.code, 'peer-vip-mismatch');
+  assert.deepEqual(at('advert_int 1')?.left, { line: lineOf('advert_int 1'), kind: 'same', message: '' });
+});
+
 test('files changed on disk: a peer fixed outside the editor clears the finding; an unrelated .conf gets no diagnostics', async () => {
   const lb01 = pathToFileURL(join(ws, 'lb01', 'keepalived.conf')).href;
   const lb02Path = join(ws, 'lb02', 'keepalived.conf');

@@ -13,7 +13,7 @@ import type { SyntaxTree } from '../parser/syntax';
 import { findClusters, type Cluster } from '../workspace/cluster';
 import { DEFAULT_FILE_PATTERNS, globToRegex, isBackupFile, isTemplate, looksLikeKeepalived, matchesAny } from '../workspace/file-patterns';
 import { diskSource, FsIncludeResolver, pathToUri, TreeCache, uriToPath, type FileSource } from '../workspace/include-resolver';
-import { readNodes, type Node } from '../workspace/nodes';
+import { pathLabel, readNodes, type Node } from '../workspace/nodes';
 import { peerDirectives } from '../workspace/peer-directive';
 
 interface NodeEntry {
@@ -223,6 +223,19 @@ export class WorkspaceIndex {
     return this.clusters()
       .filter((c) => c.nodes.some((n) => n.uri === uri || n.model.interp.files.includes(uri)))
       .map((c) => ({ cluster: c, nodes: c.nodes.filter((n) => n.uri !== uri && !n.model.interp.files.includes(uri)) }));
+  }
+
+  /** The label of the node a root file is (its folder's name for a file read as several nodes, or none). */
+  labelOf(uri: string): string {
+    this.refresh();
+    const nodes = this.entries.get(uri)?.nodes ?? [];
+    return nodes.length === 1 ? nodes[0].label : pathLabel(uri);
+  }
+
+  /** The peer findings written in a file. */
+  peerFindingsOf(uri: string): Finding[] {
+    this.refresh();
+    return dedupe(this.peerFindings.filter((f) => f.uri === uri));
   }
 
   allModels(): ConfigModel[] {

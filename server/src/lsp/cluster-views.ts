@@ -2,7 +2,8 @@
 import type { Finding } from '../rules/finding';
 import { statementRange } from '../parser/statements';
 import { containsRange } from '../parser/syntax';
-import type { ClusterView, CompareLine } from '../protocol';
+import { compareNodes, type CompareNode } from '../features/compare';
+import type { ClusterView, CompareResult } from '../protocol';
 import type { Cluster } from '../workspace/cluster';
 import { effectiveAdvertInt, effectivePriority } from '../workspace/nodes';
 import type { WorkspaceIndex } from '../analysis/workspace-index';
@@ -44,24 +45,13 @@ export function clusterViews(clusters: readonly Cluster[], findings: ReadonlyMap
   });
 }
 
-/** Keywords expected to differ between peers. */
-const EXPECTED = new Set(['state', 'priority', 'router_id', 'unicast_src_ip', 'unicast_peer', 'notification_email_from', 'lvs_id', 'mcast_src_ip']);
-
-/** For the diff view: lines of either file that are expected differences, and lines with peer findings. */
-export function compareFiles(index: WorkspaceIndex, left: string, right: string): CompareLine[] {
-  const out: CompareLine[] = [];
-  const findings = index.findingsByUri();
-  for (const uri of [left, right]) {
+/** For the diff view: the two files' lines aligned and classified, or null when either cannot be read. */
+export function compareFiles(index: WorkspaceIndex, left: string, right: string): CompareResult | null {
+  const node = (uri: string): CompareNode | undefined => {
     const model = index.modelFor(uri);
-    if (!model) continue;
-    for (const s of model.interp.all) {
-      if (s.keyword.uri === uri && EXPECTED.has(s.keyword.value)) {
-        out.push({ uri, line: s.keyword.range.start.line, kind: 'expected', message: `${s.keyword.value} is expected to differ between peers` });
-      }
-    }
-    for (const f of findings.get(uri) ?? []) {
-      if (PEER_RULE.test(f.code)) out.push({ uri, line: f.range.start.line, kind: 'mismatch', message: `${f.message} [${f.code}]` });
-    }
-  }
-  return out;
+    return model && { model, uri, label: index.labelOf(uri), findings: index.peerFindingsOf(uri) };
+  };
+  const l = node(left);
+  const r = node(right);
+  return l && r ? compareNodes(l, r) : null;
 }

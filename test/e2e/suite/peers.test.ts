@@ -114,22 +114,18 @@ describe('peer features', () => {
     assert.equal(api.status.item.command, 'keepalived.showClusters');
   });
 
-  it('without the server, "Compare with Peer" finds the peer and classifies the lines itself', async function () {
+  it('without the server, "Compare with Peer" says so and opens no diff', async function () {
     this.timeout(60_000);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await api.client.stop();
     try {
+      api.compare.notice = undefined;
       await vscode.commands.executeCommand('keepalived.compareWithPeer', lb01());
-      await activeDiff(lb01(), lb02());
-      const marks = await waitFor('client-side marks', () => {
-        const m = api.compare.decorations.marksFor(lb01());
-        return m.some((x) => x.kind === 'mismatch') ? m : undefined;
-      });
-      const text = readFileSync(lb01().fsPath, 'utf8').split('\n');
-      const kindAt = (line: string) => marks.find((m) => m.line === text.findIndex((l) => l.trim() === line))?.kind;
-      assert.equal(kindAt('state MASTER'), 'expected');
-      assert.equal(kindAt('router_id lb01'), 'expected');
-      assert.equal(kindAt('192.168.31.5/24'), 'mismatch');
+      assert.match(api.compare.notice ?? '', /language server is not running/);
+      await vscode.commands.executeCommand('keepalived.compareAsPeers', lb01(), [lb01(), lb02()]);
+      assert.match(api.compare.notice ?? '', /language server is not running/);
+      assert.ok(!(vscode.window.tabGroups.activeTabGroup.activeTab?.input instanceof vscode.TabInputTextDiff), 'no diff without the server');
+      assert.deepEqual(api.compare.decorations.marksFor(lb01()), []);
     } finally {
       await api.client.start();
     }

@@ -19,7 +19,7 @@ const ALLOWED: Record<Layer, { layers: Layer[]; packages: RegExp; why: string }>
   rules: { layers: ['rules', 'workspace', 'model', 'parser', 'schema'], packages: /^$/, why: 'a rule knows no runner, no editor, no connection' },
   analysis: { layers: ['analysis', 'rules', 'workspace', 'model', 'parser', 'schema'], packages: /^node:fs$/, why: 'the analysis runs rules and knows no editor' },
   features: {
-    layers: ['features', 'workspace', 'model', 'parser', 'schema'],
+    layers: ['features', 'protocol', 'workspace', 'model', 'parser', 'schema'],
     packages: /^vscode-languageserver-types$/,
     why: 'features read facts from the model, never from a rule, and speak LSP types, not the connection',
   },
