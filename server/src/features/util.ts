@@ -15,6 +15,7 @@ export { comparePos, containsRange, sameRange, touches };
 
 /** Converts offsets of one text to positions (0-based line, UTF-16 column). */
 import { LineIndex } from '../parser/line-index';
+import { NAME_REF } from '../parser/preprocess';
 
 export { LineIndex };
 
@@ -78,8 +79,6 @@ export function symbolAtWord(model: ConfigModel, w: Word): SymbolUse | undefined
 // ------------------------------------------------------------------------------------------------
 // `$NAME` references inside words
 
-const NAME_REF = /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:\([^)]*\))?\}|([A-Za-z_][A-Za-z0-9_]*))/g;
-
 export interface ParamRef {
   name: string;
   /** The whole `$NAME` / `${NAME}` text. */
@@ -89,7 +88,7 @@ export interface ParamRef {
   uri: string;
 }
 
-/** The `$NAME` references written in a word (for a definition token: in its value only). */
+/** The `$NAME` references keepalived replaces in a word (for a definition token: in its value only). */
 export function paramRefs(w: Word, index: LineIndex): ParamRef[] {
   if (w.kind === 'brace' || w.text.indexOf('$') < 0 || !written(w)) return [];
   let from = 0;
@@ -99,10 +98,9 @@ export function paramRefs(w: Word, index: LineIndex): ParamRef[] {
     from = eq + 1;
   }
   const out: ParamRef[] = [];
-  NAME_REF.lastIndex = from;
-  for (let m = NAME_REF.exec(w.text); m; m = NAME_REF.exec(w.text)) {
+  for (const m of w.text.slice(from).matchAll(NAME_REF)) {
     const name = m[1] ?? m[2];
-    const at = w.start + m.index;
+    const at = w.start + from + m.index;
     const nameAt = at + (m[1] !== undefined ? 2 : 1);
     out.push({
       name,
