@@ -11,8 +11,7 @@ import { SCHEMA, type Schema } from '../schema';
 import { blockLabel, explainMarkdown } from '../schema/describe';
 import { describeType } from '../schema/values';
 import {
-  bestWalk,
-  lineSpecs,
+  recordedWalk,
   markdownLink,
   ownerOfArg,
   paramAt,
@@ -110,8 +109,8 @@ function argText(model: ConfigModel, w: Word, opts: HoverOptions): string | unde
   if (owner?.stmt.spec) {
     const spec = owner.stmt.spec;
     const words = owner.line ? owner.line.words : owner.stmt.args;
-    const walk = bestWalk(lineSpecs(spec, owner.line !== undefined), words);
-    const role = walk?.walk.roles[owner.index];
+    const walk = recordedWalk(owner.line ? owner.line.form : owner.stmt.form, words);
+    const role = walk?.roles[owner.index];
     const where = owner.line ? `entry of \`${spec.keyword}\`` : `of \`${spec.keyword}\``;
     if (role?.kind === 'arg') {
       parts.push(`**${role.arg.name}** ${role.option ? `(option \`${role.option.name}\`) ` : ''}${where}: ${describeType(role.arg.type)}.`);

@@ -154,16 +154,9 @@ export function lineSpecs(spec: KeywordSpec, valueLine: boolean): LineSpec[] {
   return spec.forms?.length ? [...spec.forms] : [spec];
 }
 
-/** The form that fits the words best (as matchForms chooses), and the walk over it. */
-export function bestWalk(forms: readonly LineSpec[], words: readonly Word[]): { form: LineSpec; walk: LineWalk } | undefined {
-  let best: { form: LineSpec; score: number } | undefined;
-  for (const f of forms) {
-    let score = 0;
-    for (const i of matchLine(f, words, undefined)) score += i.kind === 'extra-value' ? 1 : i.kind === 'missing-value' ? 0 : 3;
-    if (!best || score < best.score) best = { form: f, score };
-  }
-  if (!best) return undefined;
-  return { form: best.form, walk: walkLine(best.form, words.map((w) => w.value)) };
+/** Which argument each word fills, by the form the interpreter read the line with. */
+export function recordedWalk(form: LineSpec | undefined, words: readonly Word[]): LineWalk | undefined {
+  return form && walkLine(form, words.map((w) => w.value));
 }
 
 /** Every form that the given words (all but the one being typed) do not contradict. */

@@ -86,3 +86,13 @@ test('hover: unknown and misplaced keywords, conditions, options, includes', () 
   assert.match(inc ?? '', /- \[a\.conf\]\(file:\/\/\/etc\/keepalived\/conf\.d\/a\.conf\)\n- \[b\.conf\]/);
   assert.equal(hoverText('vrrp_instance VI_1 { # com|ment\n}\n'), undefined);
 });
+
+test('hover reads the line form the interpreter chose, the one the diagnostic speaks of', async () => {
+  const { checkModel } = await import('../../../server/src/analysis/analyze');
+  const { m, pos } = at('virtual_server fw|mark {\n}\n');
+  // half typed: the fwmark form, missing its MARK (not an IP that is wrong)
+  assert.deepEqual(m.interp.all[0].form?.args.map((a) => a.name), ['fwmark', 'MARK']);
+  assert.deepEqual(checkModel(m).map((f) => f.code), ['missing-value']);
+  assert.match(checkModel(m)[0].message, /\(MARK\) needs a value/);
+  assert.equal((hover(m, URI, pos)?.contents as { value: string }).value, '**fwmark** of `virtual_server`: one of fwmark.');
+});
