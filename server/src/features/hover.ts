@@ -3,6 +3,7 @@
 // without one, a `$NAME`'s value, where a referenced name is defined.
 import { MarkupKind, type Hover, type Position, type Range } from 'vscode-languageserver-types';
 import type { ConfigModel } from '../model/types';
+import { DEFAULT_PRIORITY, isMaster, OWNER_PRIORITY } from '../model/effective';
 import { AUTH_PASS_MAX, priorityFacts, effectiveVersion, instanceOf, roundedAdvert } from './facts';
 import { parseCondition } from '../parser/preprocess';
 import type { Statement } from '../parser/statements';
@@ -55,13 +56,13 @@ function statementFacts(model: ConfigModel, s: Statement, opts: HoverOptions): s
     const p = priorityFacts(inst);
     if (k === 'state' && p.implicit) {
       facts.push(
-        inst.state?.value === 'MASTER'
-          ? 'No `priority` is set: a MASTER without priority gets **255** (address owner), which preempts every peer and cannot be lowered by tracking.'
-          : 'No `priority` is set: keepalived uses 100.',
+        isMaster(inst)
+          ? `No \`priority\` is set: a MASTER without priority gets **${OWNER_PRIORITY}** (address owner), which preempts every peer and cannot be lowered by tracking.`
+          : `No \`priority\` is set: keepalived uses ${DEFAULT_PRIORITY}.`,
       );
     }
     if (k === 'priority') {
-      if (p.value === 255) facts.push('255 makes this router the address owner: it becomes MASTER at once and tracking cannot lower its priority.');
+      if (p.value === OWNER_PRIORITY) facts.push('255 makes this router the address owner: it becomes MASTER at once and tracking cannot lower its priority.');
       facts.push('A MASTER without `priority` means 255; a BACKUP without it means 100.');
     }
     const peer = opts.peerInfo?.(inst.name);

@@ -1,3 +1,4 @@
+import { isMaster } from '../model/effective';
 import type { FileRule } from './rule';
 
 export const nopreemptMaster: FileRule = {
@@ -6,8 +7,8 @@ export const nopreemptMaster: FileRule = {
   description: 'nopreempt with state MASTER: keepalived clears nopreempt.',
   check({ model, report }) {
     for (const inst of model.instances) {
-      if (!inst.nopreempt || inst.state?.value !== 'MASTER') continue;
       const state = inst.state;
+      if (!inst.nopreempt || !state || !isMaster(inst)) continue;
       report({
         uri: inst.nopreempt.keyword.uri,
         range: inst.nopreempt.keyword.range,
