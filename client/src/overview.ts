@@ -43,15 +43,6 @@ export type OverviewNode =
   | { kind: 'instance'; cluster: ClusterView; instance: ClusterInstance }
   | { kind: 'member'; cluster: ClusterView; instance: ClusterInstance; member: ClusterMember; uri: string };
 
-/** `MASTER 150 · VRID 55 · eth1 · 192.168.31.5/24` */
-export function memberDescription(m: ClusterMember): string {
-  const parts = [`${m.state ?? 'BACKUP'} ${m.priority}`];
-  if (m.vrid !== undefined) parts.push(`VRID ${m.vrid}`);
-  if (m.interface) parts.push(m.interface);
-  if (m.vips.length) parts.push(m.vips.length > 2 ? `${m.vips.slice(0, 2).join(', ')} +${m.vips.length - 2}` : m.vips.join(', '));
-  return parts.join(' · ');
-}
-
 function mismatchTooltip(title: string, mismatches: ClusterInstance['mismatches']): vscode.MarkdownString {
   const md = new vscode.MarkdownString();
   md.appendMarkdown(`**${title}**\n\n`);
@@ -140,7 +131,7 @@ export class ClusterOverview implements vscode.TreeDataProvider<OverviewNode>, v
     const own = node.instance.mismatches.filter((x) => sameUri(x.uri, uri));
     const item = new vscode.TreeItem(m.node, vscode.TreeItemCollapsibleState.None);
     item.id = `member:${node.cluster.id}:${node.instance.name}:${m.uri}`;
-    item.description = memberDescription(m);
+    item.description = m.summary;
     item.iconPath = own.length ? errorIcon : new vscode.ThemeIcon(m.state === 'MASTER' ? 'star-full' : 'server');
     item.tooltip = mismatchTooltip(`${m.node}: ${vscode.workspace.asRelativePath(uri)}, line ${m.line + 1}`, own);
     item.contextValue = 'keepalivedNode';

@@ -19,6 +19,8 @@ export const CLUSTERS_REQUEST = 'keepalived/clusters';
 export interface ClusterMember {
   uri: string;
   node: string;
+  /** `MASTER 150 · VRID 55 · eth1 · 192.168.31.5/24` (features/facts.ts instanceSummary). */
+  summary: string;
   state?: string;
   /** keepalived's effective priority (MASTER without priority = 255, default 100). */
   priority: number;

@@ -129,13 +129,15 @@ test('files changed on disk: a peer fixed outside the editor clears the finding;
 
 test('the clusters request lists the pair, its instance on each node, and the mismatches of that instance', async () => {
   const views = await client.request<
-    { nodes: { label: string }[]; instances: { name: string; members: { node: string; priority: number; vrid?: number }[]; mismatches: { code: string }[] }[]; problems: number }[]
+    { nodes: { label: string }[]; instances: { name: string; members: { node: string; summary: string; priority: number; vrid?: number }[]; mismatches: { code: string }[] }[]; problems: number }[]
   >('keepalived/clusters', {});
   assert.equal(views.length, 1);
   assert.deepEqual(views[0].nodes.map((n) => n.label).sort(), ['lb01', 'lb02']);
   const vi1 = views[0].instances[0];
   assert.equal(vi1.name, 'VI_1');
   assert.deepEqual(vi1.members.map((m) => `${m.node} ${m.priority} ${m.vrid}`).sort(), ['lb01 150 55', 'lb02 100 57']);
+  // the clusters view shows the summary the code lens and the symbols use, with interface and VIPs
+  assert.equal(vi1.members.find((m) => m.node === 'lb01')?.summary, 'MASTER 150 · VRID 55 · eth1 · 192.168.31.5/24');
   assert.deepEqual([...new Set(vi1.mismatches.map((m) => m.code))].sort(), ['peer-vip-mismatch', 'peer-vrid-mismatch']);
   assert.equal(views[0].problems, vi1.mismatches.length);
 });

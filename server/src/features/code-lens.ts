@@ -3,7 +3,7 @@
 import type { CodeLens, Command } from 'vscode-languageserver-types';
 import type { ConfigModel, VrrpInstance } from '../model/types';
 import { headRange } from '../parser/statements';
-import { priorityFacts, effectiveVersion } from './facts';
+import { instanceSummary } from './facts';
 import { written } from './util';
 
 export interface CodeLensOptions {
@@ -13,23 +13,13 @@ export interface CodeLensOptions {
   command?: (instance: VrrpInstance) => Omit<Command, 'title'> | undefined;
 }
 
-/** `MASTER 150 · VRID 55`: priority as keepalived uses it (255 for a MASTER without one). */
-export function instanceRole(model: ConfigModel, inst: VrrpInstance): string {
-  const state = inst.state?.value ?? 'BACKUP';
-  const p = priorityFacts(inst);
-  const parts = [`${state} ${p.value}${p.implicit ? ' (implicit)' : ''}`];
-  if (inst.vrid) parts.push(`VRID ${inst.vrid.value}`);
-  if (inst.version || model.vrrpVersion || inst.vips[0]?.family === 6) parts.push(`VRRPv${effectiveVersion(inst, model)}`);
-  return parts.join(' · ');
-}
-
 export function codeLenses(model: ConfigModel, uri: string, opts: CodeLensOptions = {}): CodeLens[] {
   const out: CodeLens[] = [];
   for (const inst of model.instances) {
     const kw = inst.stmt.keyword;
     if (kw.uri !== uri || !written(kw)) continue;
     const peer = opts.peerText?.(inst);
-    const title = [instanceRole(model, inst), peer].filter(Boolean).join(' · ');
+    const title = [instanceSummary(model, inst), peer].filter(Boolean).join(' · ');
     const cmd = opts.command?.(inst);
     out.push({ range: headRange(inst.stmt), command: { title, command: cmd?.command ?? '', arguments: cmd?.arguments } });
   }

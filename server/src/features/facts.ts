@@ -4,7 +4,7 @@ import type { ConfigModel, VrrpInstance } from '../model/types';
 import type { Statement } from '../parser/statements';
 
 export { AUTH_PASS_MAX, effectiveVersion, roundedAdvert } from '../model/effective';
-import { effectivePriority } from '../model/effective';
+import { effectivePriority, effectiveVersion } from '../model/effective';
 
 /** The vrrp_instance a statement belongs to. */
 export function instanceOf(model: ConfigModel, s: Statement | undefined): VrrpInstance | undefined {
@@ -17,4 +17,29 @@ export function instanceOf(model: ConfigModel, s: Statement | undefined): VrrpIn
 /** The priority keepalived uses, and whether it was left out (then implied by the state). */
 export function priorityFacts(inst: VrrpInstance): { value: number; implicit: boolean } {
   return { value: effectivePriority(inst), implicit: !inst.priority };
+}
+
+export interface SummaryOptions {
+  /** Add the interface and the VIPs (the clusters view, where the line stands alone). */
+  network?: boolean;
+  /** Name the VRRP version even when nothing sets it (the hover). */
+  version?: boolean;
+}
+
+/**
+ * The one-line summary of an instance shown by the code lens, the symbols, the hover and the
+ * clusters view: `MASTER 150 · VRID 55 · eth1 · 192.168.31.5/24`. The priority is the one keepalived
+ * uses, marked `(implicit)` when the state implies it.
+ */
+export function instanceSummary(model: ConfigModel, inst: VrrpInstance, opts: SummaryOptions = {}): string {
+  const p = priorityFacts(inst);
+  const parts = [`${inst.state?.value ?? 'BACKUP'} ${p.value}${p.implicit ? ' (implicit)' : ''}`];
+  if (inst.vrid) parts.push(`VRID ${inst.vrid.value}`);
+  if (opts.version || inst.version || model.vrrpVersion || inst.vips[0]?.family === 6) parts.push(`VRRPv${effectiveVersion(inst, model)}`);
+  if (opts.network) {
+    if (inst.interface) parts.push(inst.interface.value);
+    const vips = inst.vips.map((v) => (v.prefix !== undefined ? `${v.address}/${v.prefix}` : v.address));
+    if (vips.length) parts.push(vips.length > 2 ? `${vips.slice(0, 2).join(', ')} +${vips.length - 2}` : vips.join(', '));
+  }
+  return parts.join(' · ');
 }

@@ -4,7 +4,7 @@
 import { MarkupKind, type Hover, type Position, type Range } from 'vscode-languageserver-types';
 import type { ConfigModel } from '../model/types';
 import { DEFAULT_PRIORITY, isMaster, OWNER_PRIORITY } from '../model/effective';
-import { AUTH_PASS_MAX, priorityFacts, effectiveVersion, instanceOf, roundedAdvert } from './facts';
+import { AUTH_PASS_MAX, priorityFacts, effectiveVersion, instanceOf, instanceSummary, roundedAdvert } from './facts';
 import { parseCondition } from '../parser/preprocess';
 import type { Statement } from '../parser/statements';
 import type { Word } from '../parser/syntax';
@@ -69,14 +69,7 @@ function statementFacts(model: ConfigModel, s: Statement, opts: HoverOptions): s
     if (peer) facts.push(peer);
   }
   if (k === 'vrrp_instance' && inst) {
-    const p = priorityFacts(inst);
-    const bits = [
-      `state ${inst.state?.value ?? 'BACKUP'}${inst.state ? '' : ' (default)'}`,
-      `priority ${p.value}${p.implicit ? ' (implicit)' : ''}`,
-    ];
-    if (inst.vrid) bits.push(`VRID ${inst.vrid.value}`);
-    bits.push(`VRRPv${effectiveVersion(inst, model)}`);
-    facts.push(bits.join(' · '));
+    facts.push(instanceSummary(model, inst, { version: true }));
     const peer = opts.peerInfo?.(inst.name);
     if (peer) facts.push(peer);
   }

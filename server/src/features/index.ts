@@ -18,5 +18,5 @@ export {
   encodeTokens,
   type SemanticToken,
 } from './semantic-tokens';
-export { codeLenses, instanceRole, type CodeLensOptions } from './code-lens';
-export { priorityFacts, effectiveVersion, instanceOf, roundedAdvert } from './facts';
+export { codeLenses, type CodeLensOptions } from './code-lens';
+export { instanceSummary, priorityFacts, effectiveVersion, instanceOf, roundedAdvert } from './facts';

@@ -3,6 +3,7 @@ import type { Finding } from '../rules/finding';
 import { statementRange } from '../parser/statements';
 import { containsRange } from '../parser/syntax';
 import { compareNodes, type CompareNode } from '../features/compare';
+import { instanceSummary } from '../features/facts';
 import type { ClusterView, CompareResult } from '../protocol';
 import type { Cluster } from '../workspace/cluster';
 import { effectiveAdvertInt, effectivePriority } from '../workspace/nodes';
@@ -26,6 +27,7 @@ export function clusterViews(clusters: readonly Cluster[], findings: ReadonlyMap
           return {
             uri: m.inst.stmt.keyword.uri,
             node: m.node.label,
+            summary: instanceSummary(m.node.model, m.inst, { network: true }),
             state: m.inst.state?.value,
             priority: effectivePriority(m.inst),
             vrid: m.inst.vrid?.value,

@@ -54,7 +54,7 @@ test('hover: priority facts: MASTER without priority means 255', () => {
 test('hover: peer information from the caller on an instance', () => {
   const opts: HoverOptions = { peerInfo: (name) => (name === 'VI_1' ? 'Rank 1 of 2 among peers (lb02 BACKUP 100)' : undefined) };
   const v = hoverText('vrrp_inst|ance VI_1 {\n  state MASTER\n  priority 150\n  virtual_router_id 55\n}\n', opts);
-  assert.match(v ?? '', /state MASTER · priority 150 · VRID 55 · VRRPv2/);
+  assert.match(v ?? '', /MASTER 150 · VRID 55 · VRRPv2/);
   assert.match(v ?? '', /Rank 1 of 2 among peers/);
   assert.match(hoverText('vrrp_instance VI|_1 {\n}\n', opts) ?? '', /Rank 1 of 2/);
   assert.match(hoverText('vrrp_instance VI_1 {\n  prior|ity 100\n}\n', opts) ?? '', /Rank 1 of 2/);
