@@ -11,6 +11,7 @@ import type { Word } from '../parser/syntax';
 import { SCHEMA, type Schema } from '../schema';
 import { blockLabel, explainMarkdown } from '../schema/describe';
 import { describeType } from '../schema/values';
+import { uriBasename } from '../workspace/uri';
 import {
   recordedWalk,
   markdownLink,
@@ -125,7 +126,7 @@ function includeText(model: ConfigModel, w: Word): string | undefined {
   if (!inc) return undefined;
   const head = '```keepalived\ninclude PATTERN\n```\n\nReads the files matching the pattern at this point, in sorted order.';
   const targets = inc.targets.length
-    ? inc.targets.map((t) => `- [${decodeURIComponent(t.slice(t.lastIndexOf('/') + 1))}](${t})`).join('\n')
+    ? inc.targets.map((t) => `- [${uriBasename(t)}](${t})`).join('\n')
     : 'No file matches this pattern: keepalived reads nothing here.';
   return `${head}\n\n${targets}`;
 }

@@ -16,6 +16,7 @@ export { comparePos, containsRange, sameRange, touches };
 /** Converts offsets of one text to positions (0-based line, UTF-16 column). */
 import { LineIndex } from '../parser/line-index';
 import { NAME_REF } from '../parser/preprocess';
+import { uriBasename } from '../workspace/uri';
 
 export { LineIndex };
 
@@ -167,8 +168,7 @@ export function compatibleForms(forms: readonly LineSpec[], words: readonly Word
 
 /** `x.conf:12` for a word, relative to nothing: the file's last path segment. */
 export function shortLocation(w: Word): string {
-  const name = decodeURIComponent(w.uri.slice(w.uri.lastIndexOf('/') + 1));
-  return `${name}:${w.range.start.line + 1}`;
+  return `${uriBasename(w.uri)}:${w.range.start.line + 1}`;
 }
 
 /** A markdown link to a word's line. */
