@@ -6,8 +6,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { FILE_RULES } from '../server/src/rules/index';
 import { PEER_RULES } from '../server/src/rules/peer/index';
+import { RULE_LEVELS } from '../server/src/rules/finding';
 
-export const RULE_LEVELS = ['off', 'hint', 'information', 'warning', 'error'] as const;
+export { RULE_LEVELS };
 const PREFIX = 'keepalived.rules.';
 
 interface RuleInfo {
@@ -22,7 +23,7 @@ export function ruleSetting(rule: RuleInfo, peer: boolean): Record<string, unkno
     enum: [...RULE_LEVELS],
     enumDescriptions: ['Do not report.', 'Report as a hint.', 'Report as information.', 'Report as a warning.', 'Report as an error.'],
     markdownDescription: `${peer ? 'Peer check (compares the nodes of a cluster): ' : ''}${rule.description}\n\nWhen unset, the rule's own severity applies: \`${rule.severity}\`.`,
-    scope: 'resource',
+    scope: 'window',
   };
 }
 

@@ -12,7 +12,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Finding, RuleLevel } from './rules/finding';
+import type { Finding } from './rules/finding';
 import { toCodeAction, toDiagnostic } from './lsp/convert';
 import { sameRange } from './parser/syntax';
 import { clusterViews, compareFiles } from './lsp/cluster-views';
@@ -31,14 +31,15 @@ import {
 } from './protocol';
 import { pathLabel } from './workspace/nodes';
 import { diskSource } from './workspace/include-resolver';
-import { WorkspaceIndex, type IndexSettings } from './analysis/workspace-index';
+import { WorkspaceIndex } from './analysis/workspace-index';
+import { DEFAULT_SETTINGS, readSettings, type KeepalivedSettings } from './lsp/settings';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 let index = new WorkspaceIndex([]);
 let published = new Map<string, Finding[]>();
 let watchRegistration = false;
-let formatSettings: Record<string, unknown> = {};
+let settings: KeepalivedSettings = DEFAULT_SETTINGS;
 
 /** Open buffers win over the disk. */
 const source = {
@@ -65,20 +66,8 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 });
 
 async function loadSettings(): Promise<void> {
-  let cfg: Record<string, unknown> = {};
-  try {
-    cfg = ((await connection.workspace.getConfiguration('keepalived')) as Record<string, unknown>) ?? {};
-  } catch {
-    // Clients without workspace/configuration get the defaults.
-  }
-  const rules = (cfg.rules ?? {}) as Record<string, RuleLevel>;
-  const settings: IndexSettings = {
-    levels: rules,
-    clusters: Array.isArray(cfg.clusters) ? (cfg.clusters as string[][]) : [],
-    files: Array.isArray(cfg.files) ? (cfg.files as string[]) : undefined,
-  };
-  formatSettings = (cfg.format ?? {}) as Record<string, unknown>;
-  index.configure(settings);
+  settings = await readSettings(connection);
+  index.configure({ levels: settings.rules, clusters: settings.clusters, files: settings.files });
   index.scan();
 }
 
@@ -202,7 +191,7 @@ connection.onRequest(CREATE_PEER_REQUEST, (p: CreatePeerParams): CreatePeerResul
 
 registerFeatures(connection, documents, {
   getIndex: () => index,
-  formatSettings: () => formatSettings,
+  formatSettings: () => settings.format,
 });
 
 documents.listen(connection);

@@ -3,7 +3,7 @@ import type { ConfigModel } from '../model/types';
 import { FILE_RULES } from '../rules';
 import type { FileRule, Report } from '../rules/rule';
 import { SCHEMA, type Schema } from '../schema';
-import type { Finding, RuleLevel } from '../rules/finding';
+import { RULE_LEVELS, type Finding, type RuleLevel } from '../rules/finding';
 
 export interface CheckOptions {
   schema?: Schema;
@@ -12,9 +12,9 @@ export interface CheckOptions {
   rules?: readonly FileRule[];
 }
 
-/** Applies a rule's configured level to what it reports; undefined drops the report. */
-const LEVELS = new Set<string>(['off', 'error', 'warning', 'information', 'hint']);
+const LEVELS = new Set<string>(RULE_LEVELS);
 
+/** Applies a rule's configured level to what it reports; undefined drops the report. */
 export function withLevel(code: string, own: Finding['severity'], levels: CheckOptions['levels']): Finding['severity'] | undefined {
   const level = levels?.[code];
   // Editors send '' (or anything) for a setting left empty: only a real level overrides.

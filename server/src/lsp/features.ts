@@ -30,10 +30,11 @@ import {
 import type { VrrpInstance } from '../model/types';
 import { effectivePriority } from '../workspace/nodes';
 import type { WorkspaceIndex } from '../analysis/workspace-index';
+import type { FormatSettings } from './settings';
 
 export interface FeatureDeps {
   getIndex(): WorkspaceIndex;
-  formatSettings(): Record<string, unknown>;
+  formatSettings(): FormatSettings;
 }
 
 /** The counterparts of an instance on the other nodes, highest priority first. */
@@ -116,11 +117,7 @@ function wire(connection: Connection, documents: TextDocuments<TextDocument>, de
   });
   const formatOptions = <T extends { insertFinalNewline?: boolean }>(o: T) => {
     const f = deps.formatSettings();
-    return {
-      ...o,
-      splitInlineBlocks: f.splitInlineBlocks === true,
-      insertFinalNewline: typeof f.insertFinalNewline === 'boolean' ? f.insertFinalNewline : (o.insertFinalNewline ?? true),
-    };
+    return { ...o, splitInlineBlocks: f.splitInlineBlocks, insertFinalNewline: f.insertFinalNewline ?? o.insertFinalNewline ?? true };
   };
   connection.onDocumentFormatting((p) => {
     if (deps.formatSettings().enable === false) return [];

@@ -51,3 +51,26 @@ test('the view, its activation, and the settings the server reads', () => {
   for (const k of ['keepalived.files', 'keepalived.clusters', 'keepalived.format.enable', 'keepalived.format.insertFinalNewline', 'keepalived.trace.server']) assert.ok(props[k], k);
   assert.equal(manifest.capabilities.untrustedWorkspaces.supported, 'limited');
 });
+
+test('every keepalived.* setting is window-scoped, as the server reads it, with the defaults of lsp/settings.ts', async () => {
+  const { DEFAULT_SETTINGS } = await import('../../../server/src/lsp/settings');
+  const props = manifest.contributes.configuration.properties as Record<string, { scope?: string; default?: unknown }>;
+  for (const [key, p] of Object.entries(props)) {
+    if (key === 'keepalived.trace.server') continue;
+    assert.equal(p.scope, 'window', `${key} is declared ${p.scope}, but the server reads one value for the window`);
+  }
+  assert.deepEqual(props['keepalived.files'].default, DEFAULT_SETTINGS.files);
+  assert.deepEqual(props['keepalived.clusters'].default, DEFAULT_SETTINGS.clusters);
+  assert.equal(props['keepalived.format.enable'].default, DEFAULT_SETTINGS.format.enable);
+  assert.equal(props['keepalived.format.splitInlineBlocks'].default, DEFAULT_SETTINGS.format.splitInlineBlocks);
+});
+
+test('settings from the client are checked: wrong types fall back to the defaults, an empty level is no level', async () => {
+  const { DEFAULT_SETTINGS, parseSettings } = await import('../../../server/src/lsp/settings');
+  assert.deepEqual(parseSettings(undefined), DEFAULT_SETTINGS);
+  const s = parseSettings({ files: 'x', clusters: [['a/*', 'b/*'], 'c'], rules: { 'unknown-keyword': 'hint', 'missing-value': '' }, format: { enable: false, insertFinalNewline: 'no' } });
+  assert.deepEqual(s.files, DEFAULT_SETTINGS.files);
+  assert.deepEqual(s.clusters, [['a/*', 'b/*']]);
+  assert.deepEqual(s.rules, { 'unknown-keyword': 'hint' });
+  assert.deepEqual(s.format, { enable: false, insertFinalNewline: undefined, splitInlineBlocks: false });
+});
