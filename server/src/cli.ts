@@ -75,7 +75,7 @@ function main(argv: string[]): number {
     return { file: given.get(abs) ?? relative(process.cwd(), abs), finding };
   });
   if (format === 'json') process.stdout.write(formatJson(located) + '\n');
-  else if (format === 'sarif') process.stdout.write(formatSarif(located, new Map()) + '\n');
+  else if (format === 'sarif') process.stdout.write(formatSarif(located) + '\n');
   else if (located.length) process.stdout.write(formatText(located) + '\n');
   return located.some((l) => l.finding.severity === 'error') ? 1 : 0;
 }

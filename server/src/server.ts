@@ -7,16 +7,14 @@ import {
   FileChangeType,
   ProposedFeatures,
   TextDocuments,
-  TextDocumentSyncKind,
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding } from './rules/finding';
-import { toCodeAction, toDiagnostic } from './lsp/convert';
-import { sameRange } from './parser/syntax';
+import { toDiagnostic } from './lsp/convert';
 import { clusterViews, compareFiles } from './lsp/cluster-views';
-import { registerFeatures } from './lsp/features';
+import { CAPABILITIES, registerFeatures } from './lsp/features';
 import { makePeerConfig, nextRouterId } from './features/peer-config';
 import {
   CLUSTERS_CHANGED,
@@ -55,12 +53,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   index = new WorkspaceIndex(roots, source);
   watchRegistration = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
   return {
-    capabilities: {
-      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
-      codeActionProvider: { codeActionKinds: ['quickfix'] },
-      workspace: { workspaceFolders: { supported: true } },
-      ...registerFeatures.capabilities,
-    },
+    capabilities: CAPABILITIES,
     serverInfo: { name: 'keepalived-language-server', version: '0.1.0' },
   };
 });
@@ -157,17 +150,6 @@ connection.onDidChangeWatchedFiles((p) => {
     else if (!documents.get(c.uri)) index.fileChanged(c.uri);
   }
   schedulePublish();
-});
-
-connection.onCodeAction((p) => {
-  const findings = index.findingsByUri().get(p.textDocument.uri) ?? [];
-  const actions = [];
-  for (const d of p.context.diagnostics) {
-    if (d.source !== 'keepalived') continue;
-    const f = findings.find((x) => x.code === d.code && sameRange(x.range, d.range) && x.message === d.message);
-    for (const fix of f?.fixes ?? []) actions.push(toCodeAction(fix, d));
-  }
-  return actions;
 });
 
 connection.onRequest(PEERS_REQUEST, (p: PeersParams) =>

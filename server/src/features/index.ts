@@ -18,5 +18,6 @@ export {
   encodeTokens,
   type SemanticToken,
 } from './semantic-tokens';
+export { codeActions } from './code-actions';
 export { codeLenses, type CodeLensOptions } from './code-lens';
 export { instanceSummary, priorityFacts, effectiveVersion, instanceOf, roundedAdvert } from './facts';

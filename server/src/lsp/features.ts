@@ -1,13 +1,16 @@
-// Wires the pure feature modules (features/) to LSP requests.
+// Wires the pure feature modules (features/) to LSP requests, and declares every capability the
+// server has: a feature registered here is announced here.
 import {
   ErrorCodes,
   ResponseError,
+  TextDocumentSyncKind,
   type Connection,
   type ServerCapabilities,
   type TextDocuments,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
+  codeActions,
   codeLenses,
   completions,
   definition,
@@ -61,7 +64,7 @@ function peerText(index: WorkspaceIndex, uri: string, inst: VrrpInstance): strin
   return others.map((m) => `peer ${m.node.label} ${m.inst.state?.value ?? 'BACKUP'} ${effectivePriority(m.inst)}`).join(' · ');
 }
 
-function wire(connection: Connection, documents: TextDocuments<TextDocument>, deps: FeatureDeps): void {
+export function registerFeatures(connection: Connection, documents: TextDocuments<TextDocument>, deps: FeatureDeps): void {
   const model = (uri: string) => deps.getIndex().modelFor(uri);
   const tree = (uri: string) => {
     const text = documents.get(uri)?.getText();
@@ -137,27 +140,29 @@ function wire(connection: Connection, documents: TextDocuments<TextDocument>, de
     const m = model(p.textDocument.uri);
     return m ? semanticTokensRange(m, p.textDocument.uri, p.range) : { data: [] };
   });
+  connection.onCodeAction((p) => codeActions(deps.getIndex().findingsByUri().get(p.textDocument.uri) ?? [], p.context.diagnostics));
   connection.onCodeLens((p) => {
     const m = model(p.textDocument.uri);
     return m ? codeLenses(m, p.textDocument.uri, { peerText: (inst) => peerText(deps.getIndex(), p.textDocument.uri, inst) }) : [];
   });
 }
 
-export const registerFeatures = Object.assign(wire, {
-  capabilities: {
-    completionProvider: { triggerCharacters: ['$', '{'] },
-    hoverProvider: true,
-    documentSymbolProvider: true,
-    workspaceSymbolProvider: true,
-    foldingRangeProvider: true,
-    selectionRangeProvider: true,
-    definitionProvider: true,
-    referencesProvider: true,
-    renameProvider: { prepareProvider: true },
-    documentLinkProvider: { resolveProvider: false },
-    documentFormattingProvider: true,
-    documentRangeFormattingProvider: true,
-    semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true, range: true },
-    codeLensProvider: { resolveProvider: false },
-  } as ServerCapabilities,
-});
+export const CAPABILITIES: ServerCapabilities = {
+  textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+  workspace: { workspaceFolders: { supported: true } },
+  codeActionProvider: { codeActionKinds: ['quickfix'] },
+  completionProvider: { triggerCharacters: ['$', '{'] },
+  hoverProvider: true,
+  documentSymbolProvider: true,
+  workspaceSymbolProvider: true,
+  foldingRangeProvider: true,
+  selectionRangeProvider: true,
+  definitionProvider: true,
+  referencesProvider: true,
+  renameProvider: { prepareProvider: true },
+  documentLinkProvider: { resolveProvider: false },
+  documentFormattingProvider: true,
+  documentRangeFormattingProvider: true,
+  semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true, range: true },
+  codeLensProvider: { resolveProvider: false },
+};

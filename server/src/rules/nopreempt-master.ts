@@ -9,15 +9,12 @@ export const nopreemptMaster: FileRule = {
     for (const inst of model.instances) {
       const state = inst.state;
       if (!inst.nopreempt || !state || !isMaster(inst)) continue;
-      report({
-        uri: inst.nopreempt.keyword.uri,
-        range: inst.nopreempt.keyword.range,
-        message: `${inst.name}: nopreempt does not work with initial state MASTER; keepalived clears it. Use state BACKUP on every node for non-preemptive failover.`,
-        related: [{ uri: state.word.uri, range: state.word.range, message: 'state MASTER' }],
-        fixes: state.word.origin
-          ? undefined
-          : [{ title: 'Set state BACKUP', edits: [{ uri: state.word.uri, range: state.word.range, newText: 'BACKUP' }], preferred: true }],
-      });
+      report.at(
+        inst.nopreempt.keyword,
+        `${inst.name}: nopreempt does not work with initial state MASTER; keepalived clears it. Use state BACKUP on every node for non-preemptive failover.`,
+        state.word.origin ? undefined : [{ title: 'Set state BACKUP', edits: [{ uri: state.word.uri, range: state.word.range, newText: 'BACKUP' }], preferred: true }],
+        { related: [{ uri: state.word.uri, range: state.word.range, message: 'state MASTER' }] },
+      );
     }
   },
 };

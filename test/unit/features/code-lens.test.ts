@@ -12,18 +12,16 @@ test('code lens: one per vrrp_instance with its role', () => {
   assert.equal(slice(text, lenses[0].range), 'vrrp_instance VI_1');
 });
 
-test('code lens: peer text from the caller, implicit priorities, versions, a command', () => {
+test('code lens: peer text from the caller, implicit priorities, versions; text only', () => {
   const text = 'global_defs {\n  vrrp_version 3\n}\nvrrp_instance A {\n  state MASTER\n  virtual_router_id 5\n}\nvrrp_instance B {\n  virtual_router_id 6\n}\n';
   const lenses = codeLenses(model(text), URI, {
     peerText: (i) => (i.name === 'A' ? 'peer lb02 BACKUP 100' : undefined),
-    command: (i) => ({ command: 'keepalived.showPeers', arguments: [i.name] }),
   });
   assert.deepEqual(
     lenses.map((l) => l.command?.title),
     ['MASTER 255 (implicit) · VRID 5 · VRRPv3 · peer lb02 BACKUP 100', 'BACKUP 100 (implicit) · VRID 6 · VRRPv3'],
   );
-  assert.equal(lenses[0].command?.command, 'keepalived.showPeers');
-  assert.deepEqual(lenses[0].command?.arguments, ['A']);
+  assert.equal(lenses[0].command?.command, '');
 });
 
 test('code lens: instances of an included file show in that file only', () => {
