@@ -88,8 +88,6 @@ function buildInstance(s: Statement): VrrpInstance {
     trackProcesses: trackRefs(last(c, 'track_process')),
     trackFiles: trackRefs(last(c, 'track_file')),
     nopreempt: last(c, 'nopreempt'),
-    preemptDelay: numberField(last(c, 'preempt_delay')),
-    useVmac: last(c, 'use_vmac'),
   };
 }
 

@@ -68,8 +68,6 @@ export interface VrrpInstance {
   trackProcesses: TrackRef[];
   trackFiles: TrackRef[];
   nopreempt?: Statement;
-  preemptDelay?: Field<number>;
-  useVmac?: Statement;
   /** The sync group that lists this instance, when any. */
   syncGroup?: SyncGroup;
 }

@@ -31,13 +31,6 @@ export function parseDefinition(word: Word): Definition | undefined {
   return { name: m[1], value: parts.join('\n'), word };
 }
 
-/** Names referred to by `$NAME` / `${NAME}` in a text. */
-export function referencedNames(text: string): string[] {
-  const out: string[] = [];
-  for (const m of text.matchAll(NAME_REF)) out.push(m[1] ?? m[2]);
-  return out;
-}
-
 /**
  * Replaces defined `$NAME` / `${NAME}` in a text; unknown names stay as written (keepalived leaves
  * them too). Returns undefined when nothing was replaced.

@@ -8,8 +8,6 @@ import type { Schema } from '../schema';
 import type { Cluster } from '../workspace/cluster';
 import type { Finding, Fix, Severity } from './finding';
 
-export type { Finding, Fix, Related, Severity, TextEditAt } from './finding';
-
 /** A finding as a rule writes it: the runner adds the code and applies the configured level. */
 export type Report = Omit<Finding, 'code' | 'severity'> & { severity?: Severity };
 

@@ -1,2 +1,2 @@
 // Peer rules share the one rule contract (../rule.ts); this module keeps their `./rule` import.
-export type { PeerContext, PeerRule, Report as PeerReport } from '../rule';
+export type { PeerRule } from '../rule';
