@@ -45,7 +45,7 @@ export function formatSarif(items: readonly Located[]): string {
           tool: {
             driver: {
               name: 'keepalived-lint',
-              informationUri: 'https://github.com/keepalived-tools/keepalived-lsp',
+              informationUri: 'https://github.com/keepalived-lsp/keepalived-lsp',
               rules: ALL_RULES.map((r) => ({ id: r.id, shortDescription: { text: r.description }, defaultConfiguration: { level: SARIF_LEVEL[r.severity] } })),
             },
           },
