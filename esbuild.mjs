@@ -1,7 +1,9 @@
 // Bundles the client, the server and the CLI. chevrotain 11 is ESM-only, so everything is
 // bundled into CommonJS files that VS Code's extension host and plain Node 20 both load.
 import * as esbuild from 'esbuild';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -47,22 +49,54 @@ const common = {
   plugins: [chevrotainBuckets],
 };
 
-const builds = [
+// dist/cli.js and dist/server.js (the contracts) are small loaders that run cli.bundle.js and
+// server.bundle.js through V8's code cache (server/src/boot/code-cache-loader.ts). Those bundles
+// are one function expression each, the way the loader compiles them.
+const wrapped = { banner: { js: '(function (exports, require, module, __filename, __dirname) {' }, footer: { js: '})' } };
+const bundles = [
   { entryPoints: ['client/src/extension.ts'], outfile: `${outdir}/extension.js`, external: ['vscode'] },
-  { entryPoints: ['server/src/main.ts'], outfile: `${outdir}/server.js` },
-  { entryPoints: ['server/src/cli.ts'], outfile: `${outdir}/cli.js`, banner: { js: '#!/usr/bin/env node' } },
+  { entryPoints: ['server/src/main.ts'], outfile: `${outdir}/server.bundle.js`, ...wrapped },
+  { entryPoints: ['server/src/cli.ts'], outfile: `${outdir}/cli.bundle.js`, ...wrapped },
 ];
+const loaders = [
+  { bundle: 'server.bundle.js', outfile: `${outdir}/server.js` },
+  { bundle: 'cli.bundle.js', outfile: `${outdir}/cli.js`, banner: { js: '#!/usr/bin/env node' } },
+];
+
+/** The loader of one bundle; `id` names the bundle's content in its cache files ('' = no cache). */
+function loaderBuild(l, id) {
+  return {
+    ...common,
+    entryPoints: ['server/src/boot/code-cache-loader.ts'],
+    outfile: l.outfile,
+    banner: l.banner,
+    sourcemap: false,
+    define: { ...common.define, KEEPALIVED_BUNDLE: JSON.stringify(l.bundle), KEEPALIVED_BUNDLE_ID: JSON.stringify(id) },
+  };
+}
 
 // The package is "type": "module" (tests import the ESM-only chevrotain through tsx); the bundles
 // are CommonJS, which a package.json beside them declares.
 mkdirSync(outdir, { recursive: true });
 writeFileSync(`${outdir}/package.json`, '{ "type": "commonjs" }\n');
+// Caches of earlier builds (their names no longer match: they would only take space), and the
+// source maps the loaders had when they were the bundles.
+for (const f of readdirSync(outdir)) {
+  if (/\.cache$|\.cache\.\d+\.tmp$|^(cli|server)\.js\.map$/.test(f)) rmSync(join(outdir, f), { force: true });
+}
 
 if (watch) {
-  for (const b of builds) {
+  // A bundle that changes under a running loader must never meet a cache of its older self.
+  for (const b of [...bundles, ...loaders.map((l) => loaderBuild(l, ''))]) {
     const ctx = await esbuild.context({ ...common, ...b });
     await ctx.watch();
   }
 } else {
-  await Promise.all(builds.map((b) => esbuild.build({ ...common, ...b })));
+  await Promise.all(bundles.map((b) => esbuild.build({ ...common, ...b })));
+  await Promise.all(
+    loaders.map((l) => {
+      const id = createHash('sha256').update(readFileSync(`${outdir}/${l.bundle}`)).digest('hex').slice(0, 16);
+      return esbuild.build(loaderBuild(l, id));
+    }),
+  );
 }
