@@ -21,7 +21,7 @@ import { writeConfig } from './generate.mjs';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 /** About the size of keepalived's own sample keepalived.conf.vrrp: 2 scripts, 2 vrrp_instances (78 lines). */
 export const SMALL_CONFIG = { scripts: 2, instances: 2, virtualServers: 0 };
-const TARGETS = { cliOverNodeMs: 30, cliRssMiB: 50, serverMs: 150 };
+export const TARGETS = { cliOverNodeMs: 30, cliRssMiB: 50, serverMs: 150 };
 
 export function median(xs) {
   const s = [...xs].sort((a, b) => a - b);
@@ -50,6 +50,19 @@ function peakRssMiB(cmd, args, env) {
   const r = spawnSync(process.execPath, ['-e', wrapper, ...(run ? args : [])], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, ...env } });
   const m = /MAXRSS (\d+)/.exec(r.stderr.toString());
   return m ? Number(m[1]) / 1024 : undefined;
+}
+
+/**
+ * Mean CPU time (user + system, all threads) of one run, in ms: less sensitive than wall time to
+ * what else the machine runs. bash's `times` gives its children's totals to the millisecond.
+ */
+function cpuMs(cmd, args, env, runs) {
+  if (!existsSync('/bin/bash')) return undefined;
+  const script = 'for ((i = 0; i < RUNS; i++)); do "$@" >/dev/null 2>&1; done; times';
+  const r = spawnSync('/bin/bash', ['-c', script.replace('RUNS', String(runs)), 'bash', cmd, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, ...env } });
+  const children = r.stdout.trim().split('\n').pop() ?? '';
+  const secs = [...children.matchAll(/(\d+)m([\d.]+)s/g)].map((m) => Number(m[1]) * 60 + Number(m[2]));
+  return secs.length === 2 ? ((secs[0] + secs[1]) * 1000) / runs : undefined;
 }
 
 /** Builds the production bundles into bench/out/production; returns that folder. */
@@ -90,15 +103,16 @@ function cliStartup({ dist, config, runs, anchor }) {
     });
   }
   const rss = commands.map((c) => median([0, 1, 2].map(() => peakRssMiB(c.cmd, c.args, c.env) ?? NaN)));
-  return commands.map((c, k) => ({ ...c, ms: median(times[k]), min: Math.min(...times[k]), rss: rss[k], status: status[k] }));
+  const cpu = commands.map((c) => cpuMs(c.cmd, c.args, c.env, runs) ?? NaN);
+  return commands.map((c, k) => ({ ...c, ms: median(times[k]), min: Math.min(...times[k]), rss: rss[k], cpu: cpu[k], status: status[k] }));
 }
 
 /** LSP over stdio, as an editor speaks it: Content-Length framing, JSON-RPC 2.0. */
-function lspSession(serverJs, folder, openRel, env) {
+export function lspSession(serverJs, folder, openRel, env, nodeArgs = []) {
   return new Promise((resolveRun, reject) => {
     const t0 = process.hrtime.bigint();
     const at = () => Number(process.hrtime.bigint() - t0) / 1e6;
-    const proc = spawn(process.execPath, [serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'], env: { ...process.env, ...env } });
+    const proc = spawn(process.execPath, [...nodeArgs, serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'], env: { ...process.env, ...env } });
     const send = (msg) => {
       const body = JSON.stringify({ jsonrpc: '2.0', ...msg });
       proc.stdin.write(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
@@ -189,13 +203,13 @@ export async function startupBench(argv) {
   if (!config) config = writeConfig(join(root, 'bench/out/startup.conf'), SMALL_CONFIG).path;
   dist ??= productionBuild();
   const lines = readFileSync(config, 'utf8').split('\n').length - 1;
-  console.log(`start-up: ${relative(process.cwd(), config)} (${lines} lines), bundles in ${relative(process.cwd(), dist) || '.'}, ${runs} interleaved runs, medians`);
+  console.log(`start-up: ${relative(process.cwd(), config)} (${lines} lines), bundles in ${relative(process.cwd(), dist) || '.'}, ${runs} interleaved runs: median and fastest wall time; mean CPU time (user+sys) of ${runs} more; median peak RSS of 3`);
 
   const cli = cliStartup({ dist, config, runs, anchor });
   const bare = cli[0];
   for (const c of cli) {
-    const over = c === bare ? '' : `  (+${f0(c.ms - bare.ms)} ms over node)`;
-    console.log(`  ${c.name.padEnd(28)} ${f0(c.ms).padStart(5)} ms  min ${f0(c.min).padStart(4)} ms  peak RSS ${Number.isFinite(c.rss) ? c.rss.toFixed(1) : 'n/a'} MiB  exit ${c.status}${over}`);
+    const over = c === bare ? '' : `  (+${f0(c.ms - bare.ms)} ms wall, +${f0(c.cpu - bare.cpu)} ms CPU over node)`;
+    console.log(`  ${c.name.padEnd(28)} ${f0(c.ms).padStart(5)} ms  min ${f0(c.min).padStart(4)} ms  CPU ${f0(c.cpu).padStart(4)} ms  peak RSS ${Number.isFinite(c.rss) ? c.rss.toFixed(1) : 'n/a'} MiB  exit ${c.status}${over}`);
   }
   const ours = cli[1];
   const server = await serverStartup(dist, 5);

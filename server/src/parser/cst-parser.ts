@@ -87,6 +87,15 @@ function cstParser(): KeepalivedCstParser {
   return (parser ??= new KeepalivedCstParser());
 }
 
+/**
+ * Builds the lexer and the parser now rather than on the first parse: a language server calls it
+ * once `initialize` is answered, while the client is busy with its side of the handshake.
+ */
+export function prepareParser(): void {
+  lexer ??= createLexer();
+  cstParser();
+}
+
 export interface CstResult {
   cst: CstNode;
   comments: IToken[];
