@@ -107,10 +107,10 @@ function loaderBuild(l, id) {
 // are CommonJS, which a package.json beside them declares.
 mkdirSync(outdir, { recursive: true });
 writeFileSync(`${outdir}/package.json`, '{ "type": "commonjs" }\n');
-// Caches of earlier builds (their names no longer match: they would only take space), and the
-// source maps the loaders had when they were the bundles.
+// Caches of earlier builds (their names no longer match: they would only take space), and source
+// maps a production build would leave behind, describing older bundles.
 for (const f of readdirSync(outdir)) {
-  if (/\.cache$|\.cache\.\d+\.tmp$|^(cli|server)\.js\.map$/.test(f)) rmSync(join(outdir, f), { force: true });
+  if (/\.cache$|\.cache\.\d+\.tmp$|\.map$/.test(f)) rmSync(join(outdir, f), { force: true });
 }
 
 if (watch) {
