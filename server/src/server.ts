@@ -13,6 +13,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding } from './rules/finding';
 import { toDiagnostic } from './lsp/convert';
+import { prepareParser } from './parser/cst-parser';
 import { clusterViews, compareFiles } from './lsp/cluster-views';
 import { CAPABILITIES, registerFeatures } from './lsp/features';
 import { makePeerConfig, nextRouterId } from './features/peer-config';
@@ -52,6 +53,9 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
     .map((f) => fileURLToPath(f.uri).replace(/\/$/, ''));
   index = new WorkspaceIndex(roots, source);
   watchRegistration = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+  // The first diagnostics need the parser: build it while the client answers this and asks for
+  // the settings, instead of after.
+  setImmediate(prepareParser);
   return {
     capabilities: CAPABILITIES,
     serverInfo: { name: 'keepalived-language-server', version: '0.1.0' },
