@@ -2,6 +2,7 @@
 // reading, definitions, includes and symbols. Shared by the line stream and the interpreter.
 import type { RefTarget } from '../schema/types';
 import type { Schema } from '../schema';
+import type { TopLevelRead } from './other-processes';
 import type { Definition } from './preprocess';
 import type { Condition, Statement, ValueLine } from './statements';
 import type { SyntaxTree, Word } from './syntax';
@@ -53,6 +54,8 @@ export interface Interpretation {
   extraCloses: Word[];
   /** `}` keepalived reads at top level because of an earlier displaced block. */
   displacedCloses: { brace: Word; cause?: Statement }[];
+  /** Lines keepalived's other processes read at the top level because a block has no `{`. */
+  topLevelReads: TopLevelRead[];
   /** Blocks still open at the end of the input. */
   unclosed: Statement[];
   /** Conditional ids used by `@ID` lines. */

@@ -8,6 +8,7 @@ import { matchForms, matchLine, NO_ISSUES, type Binder, type LineIssue } from '.
 import type { ArgSpec, KeywordSpec } from '../schema/types';
 import type { Interpretation, InterpretOptions } from './interpretation';
 import { EventSource } from './line-stream';
+import { OtherProcessesReading } from './other-processes';
 import type { Condition, Statement, ValueLine } from './statements';
 import type { SyntaxTree, Word } from './syntax';
 
@@ -32,7 +33,13 @@ class Reader {
     private readonly src: EventSource,
     private readonly out: Interpretation,
     private readonly schema: Schema,
+    private readonly others: OtherProcessesReading,
   ) {}
+
+  private missingOpen(s: Statement): void {
+    this.out.missingOpens.push(s);
+    this.others.missingOpen(s.keyword);
+  }
 
   /**
    * process_stream(): reads statements of the block at `path` until its `}` or the end of input. `owner` is the statement that opened the block (undefined at top level).
@@ -54,7 +61,7 @@ class Reader {
       }
       if (pendingOpen) {
         pendingOpen = false;
-        if (owner) this.out.missingOpens.push(owner);
+        if (owner) this.missingOpen(owner);
       }
       if (e.t === 'close') {
         // keepalived reports an unbalanced `}` and still lets it end the current block.
@@ -112,7 +119,7 @@ class Reader {
       this.src.next();
       stmt.open = first.brace;
     } else {
-      this.out.missingOpens.push(stmt);
+      this.missingOpen(stmt);
     }
     for (let e = this.src.next(); e; e = this.src.next()) {
       if (e.t === 'close') {
@@ -139,6 +146,7 @@ export function interpret(tree: SyntaxTree, opts: InterpretOptions): Interpretat
     missingOpens: [],
     extraCloses: [],
     displacedCloses: [],
+    topLevelReads: [],
     unclosed: [],
     configIds: new Set(),
     unexpanded: [],
@@ -148,6 +156,8 @@ export function interpret(tree: SyntaxTree, opts: InterpretOptions): Interpretat
   };
   const src = new EventSource(out, opts);
   src.load(tree);
-  new Reader(src, out, opts.schema).block('', undefined, false, out.statements);
+  const others = new OtherProcessesReading(opts.schema, out.topLevelReads);
+  src.observer = (e) => others.event(e);
+  new Reader(src, out, opts.schema, others).block('', undefined, false, out.statements);
   return out;
 }

@@ -74,6 +74,8 @@ export class EventSource {
   private pos = 0;
   private budget = MAX_EXPANSION;
   readonly defs = new Map<string, string>();
+  /** Sees every event as it is read (keepalived's other processes read the same lines). */
+  observer?: (e: Event) => void;
 
   constructor(
     private readonly out: Interpretation,
@@ -88,7 +90,9 @@ export class EventSource {
   }
 
   next(): Event | undefined {
-    return this.pos < this.queue.length ? this.queue[this.pos++] : undefined;
+    const e = this.pos < this.queue.length ? this.queue[this.pos++] : undefined;
+    if (e && this.observer) this.observer(e);
+    return e;
   }
 
   peek(): Event | undefined {
