@@ -4,6 +4,7 @@ import { buildModel } from '../model/build';
 import type { ConfigModel } from '../model/types';
 import { interpret, type IncludeResolver } from '../parser/interpreter';
 import type { SyntaxTree } from '../parser/syntax';
+import { insideSkipped } from '../parser/statements';
 import { parseSyntax } from '../parser/syntax-builder';
 import { FILE_RULES } from '../rules';
 import type { FileRule, Report } from '../rules/rule';
@@ -48,11 +49,13 @@ export function withLevel(code: string, own: Finding['severity'], levels: CheckO
 export function checkModel(model: ConfigModel, opts: CheckOptions = {}): Finding[] {
   const schema = opts.schema ?? SCHEMA;
   const out: Finding[] = [];
+  const skipped = model.interp.skipped;
   for (const rule of opts.rules ?? FILE_RULES) {
     if (withLevel(rule.id, rule.severity, opts.levels) === undefined) continue;
     const report = (r: Report) => {
       const severity = withLevel(rule.id, r.severity ?? rule.severity, opts.levels);
-      if (severity) out.push({ ...r, code: rule.id, severity });
+      // keepalived never reads inside a block it skips: nothing there is reported.
+      if (severity && !insideSkipped(skipped, r.uri, r.range.start)) out.push({ ...r, code: rule.id, severity });
     };
     try {
       rule.check({ model, schema, report });

@@ -56,6 +56,8 @@ export interface Interpretation {
   displacedCloses: { brace: Word; cause?: Statement }[];
   /** Lines keepalived's other processes read at the top level because a block has no `{`. */
   topLevelReads: TopLevelRead[];
+  /** Blocks keepalived skips unread (see Statement.skipped). */
+  skipped: Statement[];
   /** Blocks still open at the end of the input. */
   unclosed: Statement[];
   /** Conditional ids used by `@ID` lines. */

@@ -2,7 +2,7 @@ import { isIPv4, isIPv6 } from 'node:net';
 import type { ConfigModel } from '../model/types';
 import type { Statement } from '../parser/statements';
 import type { FileRule, Report } from './rule';
-import { subject, valueIssues } from './value-issues';
+import { skippedBlockNote, subject, valueIssues } from './value-issues';
 
 /** Keywords whose words are secrets: messages never quote them (they end up in CI logs). */
 const SECRETS = new Set(['vrrp_instance/authentication auth_pass', 'vrrp_instance/auth_hmac key', 'SSL password']);
@@ -29,7 +29,7 @@ export const invalidValue: FileRule = {
       report({
         uri: w.uri,
         range: w.range,
-        message: `Invalid value '${w.value}' for ${subject(li)}: expected ${li.issue.expected}.`,
+        message: `Invalid value '${w.value}' for ${subject(li)}: expected ${li.issue.expected}.${skippedBlockNote(li)}`,
       });
     }
     ipv6Labels(model, report);
