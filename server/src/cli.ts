@@ -7,10 +7,11 @@ import { checkFiles } from './analysis/check-files';
 import { formatJson, formatSarif, formatText, type Located } from './cli-format';
 import { SCHEMA } from './schema';
 import { explainText } from './schema/describe';
+import { parseVersion } from './schema/version';
 import { isTemplate } from './workspace/file-patterns';
 import { uriToPath } from './workspace/include-resolver';
 
-const USAGE = `usage: keepalived-lint [--format text|json|sarif] FILE...
+const USAGE = `usage: keepalived-lint [--format text|json|sarif] [--target-version X.Y[.Z]] FILE...
        keepalived-lint --explain KEYWORD
        keepalived-lint --list-keywords
 
@@ -24,6 +25,7 @@ function fail(msg: string): never {
 
 function main(argv: string[]): number {
   let format = 'text';
+  let targetVersion: string | undefined;
   const files: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -33,6 +35,9 @@ function main(argv: string[]): number {
     } else if (a === '--format' || a.startsWith('--format=')) {
       format = a.includes('=') ? a.slice(a.indexOf('=') + 1) : (argv[++i] ?? '');
       if (!['text', 'json', 'sarif'].includes(format)) fail(`unknown format '${format}'`);
+    } else if (a === '--target-version' || a.startsWith('--target-version=')) {
+      targetVersion = a.includes('=') ? a.slice(a.indexOf('=') + 1) : (argv[++i] ?? '');
+      if (!parseVersion(targetVersion)) fail(`--target-version takes a keepalived release such as 2.2 or 2.3.2, not '${targetVersion}'`);
     } else if (a === '--explain') {
       const k = argv[++i];
       if (!k) fail('--explain needs a keyword');
@@ -69,7 +74,7 @@ function main(argv: string[]): number {
     texts.delete(p);
   }
   const given = new Map(files.map((f) => [resolve(f), f]));
-  const findings = checkFiles(texts);
+  const findings = checkFiles(texts, { targetVersion });
   const located: Located[] = findings.sort(compareFindings).map((finding: Finding) => {
     const abs = uriToPath(finding.uri);
     return { file: given.get(abs) ?? relative(process.cwd(), abs), finding };

@@ -29,6 +29,7 @@ import {
   type CreatePeerResult,
   type PeersParams,
 } from './protocol';
+import { parseVersion } from './schema/version';
 import { pathLabel } from './workspace/nodes';
 import { diskSource } from './workspace/include-resolver';
 import { WorkspaceIndex, type IndexSettings } from './workspace/workspace-index';
@@ -76,6 +77,7 @@ async function loadSettings(): Promise<void> {
     levels: rules,
     clusters: Array.isArray(cfg.clusters) ? (cfg.clusters as string[][]) : [],
     files: Array.isArray(cfg.files) ? (cfg.files as string[]) : undefined,
+    targetVersion: typeof cfg.targetVersion === 'string' && parseVersion(cfg.targetVersion) ? cfg.targetVersion : undefined,
   };
   formatSettings = (cfg.format ?? {}) as Record<string, unknown>;
   index.configure(settings);

@@ -9,6 +9,7 @@ import { parseSyntax } from '../parser/syntax-builder';
 import { FILE_RULES } from '../rules';
 import type { FileRule, Report } from '../rules/rule';
 import { SCHEMA, type Schema } from '../schema';
+import { DEFAULT_TARGET_VERSION } from '../schema/version';
 import type { Finding, RuleLevel } from './finding';
 
 export interface ReadOptions {
@@ -23,6 +24,8 @@ export interface CheckOptions {
   /** Per-rule level from settings: 'off' or a severity that replaces the rule's own. */
   levels?: Readonly<Record<string, RuleLevel | undefined>>;
   rules?: readonly FileRule[];
+  /** The keepalived release to check against; default DEFAULT_TARGET_VERSION. */
+  targetVersion?: string;
 }
 
 /** Reads a node's root file (with its includes) into the typed model. */
@@ -58,7 +61,7 @@ export function checkModel(model: ConfigModel, opts: CheckOptions = {}): Finding
       if (severity && !insideSkipped(skipped, r.uri, r.range.start)) out.push({ ...r, code: rule.id, severity });
     };
     try {
-      rule.check({ model, schema, report });
+      rule.check({ model, schema, target: opts.targetVersion ?? DEFAULT_TARGET_VERSION, report });
     } catch (e) {
       // A rule must never take the server down: say what broke, on the first line.
       out.push({

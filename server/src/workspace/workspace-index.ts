@@ -30,6 +30,8 @@ export interface IndexSettings {
   /** Groups of glob patterns (workspace-relative or absolute), one group per cluster. */
   clusters?: string[][];
   files?: string[];
+  /** keepalived.targetVersion: the keepalived release the nodes run. */
+  targetVersion?: string;
 }
 
 const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out', '.venv', '__pycache__']);
@@ -160,7 +162,7 @@ export class WorkspaceIndex {
       const tree = this.cache.get(uri, text);
       const model = readModel(tree, { includes: this.resolver });
       const nodes = readNodes(tree, this.resolver, model);
-      e = { root: uri, tree, model, nodes, files: new Set(model.interp.files), findings: checkModel(model, { levels: this.settings.levels }) };
+      e = { root: uri, tree, model, nodes, files: new Set(model.interp.files), findings: checkModel(model, { levels: this.settings.levels, targetVersion: this.settings.targetVersion }) };
     } catch {
       // A file the analysis cannot read (e.g. nested too deep for the parser) must not take the
       // other files down with it: it is left out of the nodes.
