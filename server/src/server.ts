@@ -15,7 +15,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding, RuleLevel } from './analysis/finding';
 import { toCodeAction, toDiagnostic } from './lsp/convert';
 import { sameRange } from './parser/syntax';
-import { clusterViews, compareFiles } from './lsp/cluster-views';
+import { clusterViews, compareFiles, labelsFor } from './lsp/cluster-views';
 import { registerFeatures } from './lsp/features';
 import { makePeerConfig, nextRouterId } from './features/peer-config';
 import {
@@ -23,8 +23,10 @@ import {
   CLUSTERS_REQUEST,
   COMPARE_REQUEST,
   CREATE_PEER_REQUEST,
+  NODE_LABELS_REQUEST,
   PEERS_REQUEST,
   type CompareParams,
+  type NodeLabelsParams,
   type CreatePeerParams,
   type CreatePeerResult,
   type PeersParams,
@@ -194,6 +196,7 @@ connection.onRequest(PEERS_REQUEST, (p: PeersParams) =>
 );
 connection.onRequest(CLUSTERS_REQUEST, () => clusterViews(index.clusters(), index.findingsByUri()));
 connection.onRequest(COMPARE_REQUEST, (p: CompareParams) => compareFiles(index, p.left, p.right));
+connection.onRequest(NODE_LABELS_REQUEST, (p: NodeLabelsParams) => labelsFor(index, p.uris));
 connection.onRequest(CREATE_PEER_REQUEST, (p: CreatePeerParams): CreatePeerResult | null => {
   const model = index.modelFor(p.uri);
   if (!model) return null;

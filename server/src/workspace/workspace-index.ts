@@ -226,6 +226,12 @@ export class WorkspaceIndex {
       .map((c) => ({ cluster: c, nodes: c.nodes.filter((n) => n.uri !== uri && !n.model.interp.files.includes(uri)) }));
   }
 
+  /** The nodes a file is part of: its own, or those of the roots that include it. */
+  nodesOf(uri: string): Node[] {
+    this.refresh();
+    return [...this.entries.values()].filter((e) => e.files.has(uri)).flatMap((e) => e.nodes);
+  }
+
   allModels(): ConfigModel[] {
     this.refresh();
     return [...this.entries.values()].map((e) => e.model);
