@@ -54,7 +54,13 @@ export function findClusters(nodes: readonly Node[], explicit: readonly (readonl
   const byVip = new Map<string, number[]>();
   nodes.forEach((n, i) => {
     if (pinned.has(i)) return;
-    for (const inst of n.model.instances) for (const k of vipKeys(inst)) byVip.set(k, [...(byVip.get(k) ?? []), i]);
+    for (const inst of n.model.instances) {
+      for (const k of vipKeys(inst)) {
+        const list = byVip.get(k);
+        if (list) list.push(i);
+        else byVip.set(k, [i]);
+      }
+    }
   });
   const paired = new Set<number>();
   for (const list of byVip.values()) {
@@ -70,7 +76,9 @@ export function findClusters(nodes: readonly Node[], explicit: readonly (readonl
     for (const inst of n.model.instances) {
       if (!inst.vrid) continue;
       const k = `${inst.name}|${inst.vrid.value}`;
-      byNameVrid.set(k, [...(byNameVrid.get(k) ?? []), i]);
+      const list = byNameVrid.get(k);
+      if (list) list.push(i);
+      else byNameVrid.set(k, [i]);
     }
   });
   for (const list of byNameVrid.values()) for (const i of list.slice(1)) uf.union(list[0], i);
@@ -78,7 +86,9 @@ export function findClusters(nodes: readonly Node[], explicit: readonly (readonl
   const clusters = new Map<number, Node[]>();
   nodes.forEach((n, i) => {
     const r = uf.find(i);
-    clusters.set(r, [...(clusters.get(r) ?? []), n]);
+    const list = clusters.get(r);
+    if (list) list.push(n);
+    else clusters.set(r, [n]);
   });
   return [...clusters.values()]
     .filter((ns) => ns.length > 1)

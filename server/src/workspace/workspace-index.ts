@@ -13,7 +13,7 @@ import { findClusters, type Cluster } from './cluster';
 import { DEFAULT_FILE_PATTERNS, globToRegex, isBackupFile, isTemplate, looksLikeKeepalived, matchesAny } from './file-patterns';
 import { diskSource, FsIncludeResolver, pathToUri, TreeCache, uriToPath, type FileSource } from './include-resolver';
 import { readNodes, type Node } from './nodes';
-import { peerDirectives } from './peer-directive';
+import { explicitGroups } from './explicit-groups';
 
 interface NodeEntry {
   root: string;
@@ -147,7 +147,7 @@ export class WorkspaceIndex {
     for (const uri of included) this.entries.delete(uri);
     this.included = included;
     const nodes = [...this.entries.values()].flatMap((e) => e.nodes);
-    this.clusterList = findClusters(nodes, this.explicitGroups(nodes));
+    this.clusterList = findClusters(nodes, explicitGroups(nodes, this.settings.clusters ?? [], this.roots, this.entries.values()));
     this.peerFindings = this.clusterList.flatMap((c) => checkCluster(c, { levels: this.settings.levels }));
     this.dirty = false;
   }
@@ -170,24 +170,6 @@ export class WorkspaceIndex {
     }
     this.entries.set(uri, e);
     return e;
-  }
-
-  private explicitGroups(nodes: Node[]): string[][] {
-    const groups: string[][] = [];
-    const idsOf = (matcher: (p: string) => boolean) => nodes.filter((n) => matcher(uriToPath(n.uri))).map((n) => n.id);
-    for (const g of this.settings.clusters ?? []) {
-      const res = g.map(globToRegex);
-      const ids = idsOf((p) => res.some((re) => re.test(p) || this.roots.some((r) => re.test(path.relative(r, p)))));
-      if (ids.length > 1) groups.push(ids);
-    }
-    for (const e of this.entries.values()) {
-      const peers = peerDirectives(e.tree);
-      if (!peers.length) continue;
-      const res = peers.map(globToRegex);
-      const ids = [...e.nodes.map((n) => n.id), ...idsOf((p) => res.some((re) => re.test(p)))];
-      if (ids.length > 1) groups.push([...new Set(ids)]);
-    }
-    return groups;
   }
 
   clusters(): Cluster[] {
