@@ -26,6 +26,8 @@ export const missingBlock: FileRule = {
       report({
         uri: k.uri,
         range: k.range,
+        // keepalived only logs a value block's missing '{' (no configuration error); the lines its other processes then misread are errors.
+        severity: values ? 'warning' : undefined,
         message:
           `'${k.value}' opens a block but no '{' follows on its line: keepalived ${values ? `logs "'{' missing from beginning of block ${k.value}"` : `reports "Missing '{' at beginning of configuration block" on the next line`}. ` +
           `The process that owns the block still reads the lines up to the next '}' as ${owner}.${others} Put '{' at the end of the line.`,
