@@ -30,7 +30,8 @@ export function checkFiles(texts: ReadonlyMap<string, string>, opts: CheckOption
   const nodes = roots.flatMap((r) => r.nodes);
   if (nodes.length > 1) {
     const groups = opts.oneCluster ? [nodes.map((n) => n.id)] : explicitGroups(nodes, opts.clusters ?? [], opts.cwd ? [opts.cwd] : [], roots);
-    for (const cluster of findClusters(nodes, groups)) findings.push(...checkCluster(cluster, opts));
+    // Not push(...list): one cluster of hundreds of nodes can report more findings than a call takes arguments.
+    for (const cluster of findClusters(nodes, groups)) for (const f of checkCluster(cluster, opts)) findings.push(f);
   }
   return dedupe(findings);
 }
