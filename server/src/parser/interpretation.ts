@@ -64,6 +64,8 @@ export interface Interpretation {
   configIds: Set<string>;
   /** Words with a defined `$NAME` that keepalived leaves as written (`$VIP/24`). */
   unexpanded: { word: Word; name: string }[];
+  /** `${NAME}` with no definition before it: keepalived splits it at its braces. */
+  undefinedParameters: { word: Word; name: string }[];
   /** Files read (the root and its includes). */
   files: string[];
   /** The syntax trees of those files. */

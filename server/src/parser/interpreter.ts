@@ -179,6 +179,7 @@ export function interpret(tree: SyntaxTree, opts: InterpretOptions): Interpretat
     unclosed: [],
     configIds: new Set(),
     unexpanded: [],
+    undefinedParameters: [],
     files: [],
     trees: [],
     symbols: [],
