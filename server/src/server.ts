@@ -14,7 +14,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding } from './rules/finding';
 import { toDiagnostic } from './lsp/convert';
 import { prepareParser } from './parser/cst-parser';
-import { clusterViews, compareFiles } from './lsp/cluster-views';
+import { clusterViews, compareFiles, labelsFor } from './lsp/cluster-views';
 import { CAPABILITIES, registerFeatures } from './lsp/features';
 import { makePeerConfig, nextRouterId } from './features/peer-config';
 import {
@@ -22,8 +22,10 @@ import {
   CLUSTERS_REQUEST,
   COMPARE_REQUEST,
   CREATE_PEER_REQUEST,
+  NODE_LABELS_REQUEST,
   PEERS_REQUEST,
   type CompareParams,
+  type NodeLabelsParams,
   type CreatePeerParams,
   type CreatePeerResult,
   type PeersParams,
@@ -64,7 +66,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 
 async function loadSettings(): Promise<void> {
   settings = await readSettings(connection);
-  index.configure({ levels: settings.rules, clusters: settings.clusters, files: settings.files });
+  index.configure({ levels: settings.rules, clusters: settings.clusters, files: settings.files, targetVersion: settings.targetVersion });
   index.scan();
 }
 
@@ -167,12 +169,13 @@ connection.onRequest(PEERS_REQUEST, (p: PeersParams) =>
 );
 connection.onRequest(CLUSTERS_REQUEST, () => clusterViews(index.clusters(), index.findingsByUri()));
 connection.onRequest(COMPARE_REQUEST, (p: CompareParams) => compareFiles(index, p.left, p.right));
+connection.onRequest(NODE_LABELS_REQUEST, (p: NodeLabelsParams) => labelsFor(index, p.uris));
 connection.onRequest(CREATE_PEER_REQUEST, (p: CreatePeerParams): CreatePeerResult | null => {
   const model = index.modelFor(p.uri);
   if (!model) return null;
   const sourceRouterId = model.routerId?.value;
   const routerId = p.routerId ?? nextRouterId(sourceRouterId ?? pathLabel(p.uri));
-  return { ...makePeerConfig(model, p.uri, { routerId, priorityDelta: p.priorityDelta }), routerId, sourceRouterId, sourceLabel: index.labelOf(p.uri) };
+  return { ...makePeerConfig(model, p.uri, { routerId, priorityDelta: p.priorityDelta }), routerId, sourceRouterId, sourceLabel: labelsFor(index, [p.uri])[0] };
 });
 
 registerFeatures(connection, documents, {

@@ -6,7 +6,7 @@ import { compareNodes, type CompareNode } from '../features/compare';
 import { instanceSummary } from '../features/facts';
 import type { ClusterView, CompareResult } from '../protocol';
 import type { Cluster } from '../workspace/cluster';
-import { effectiveAdvertInt, effectivePriority } from '../workspace/nodes';
+import { effectiveAdvertInt, effectivePriority, nodeLabels, pathLabel } from '../workspace/nodes';
 import type { WorkspaceIndex } from '../analysis/workspace-index';
 
 const PEER_RULE = /^peer-/;
@@ -47,13 +47,26 @@ export function clusterViews(clusters: readonly Cluster[], findings: ReadonlyMap
   });
 }
 
+/**
+ * Labels of the nodes of these files, by the one label rule: taken from a cluster that holds them
+ * all, else computed over the files' nodes as if they were one cluster (Compare as Keepalived Peers).
+ */
+export function labelsFor(index: WorkspaceIndex, uris: readonly string[]): string[] {
+  const holds = (c: Cluster, uri: string) => c.nodes.some((n) => n.uri === uri || n.model.interp.files.includes(uri));
+  const cluster = index.clusters().find((c) => uris.every((u) => holds(c, u)));
+  const nodes = cluster ? cluster.nodes : nodeLabels(uris.flatMap((u) => index.nodesOf(u).slice(0, 1)));
+  return uris.map((u) => nodes.find((n) => n.uri === u)?.label ?? nodes.find((n) => n.model.interp.files.includes(u))?.label ?? pathLabel(u));
+}
+
 /** For the diff view: the two files' lines aligned and classified, or null when either cannot be read. */
 export function compareFiles(index: WorkspaceIndex, left: string, right: string): CompareResult | null {
-  const node = (uri: string): CompareNode | undefined => {
+  // The nodes are named by the one label rule (workspace/nodes.ts), as the clusters view names them.
+  const labels = labelsFor(index, [left, right]);
+  const node = (uri: string, label: string): CompareNode | undefined => {
     const model = index.modelFor(uri);
-    return model && { model, uri, label: index.labelOf(uri), findings: index.peerFindingsOf(uri) };
+    return model && { model, uri, label, findings: index.peerFindingsOf(uri) };
   };
-  const l = node(left);
-  const r = node(right);
+  const l = node(left, labels[0]);
+  const r = node(right, labels[1]);
   return l && r ? compareNodes(l, r) : null;
 }

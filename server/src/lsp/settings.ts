@@ -3,6 +3,7 @@
 // are read: a workspace folder cannot give its own.
 import type { Connection } from 'vscode-languageserver/node';
 import { RULE_LEVELS, type RuleLevel } from '../rules/finding';
+import { parseVersion } from '../schema/version';
 import { DEFAULT_FILE_PATTERNS } from '../workspace/file-patterns';
 
 export const SETTINGS_SECTION = 'keepalived';
@@ -22,6 +23,8 @@ export interface KeepalivedSettings {
   /** Rule id → level; a rule left out keeps its own severity. */
   rules: Record<string, RuleLevel>;
   format: FormatSettings;
+  /** The keepalived release the nodes run (a version keepalived has, e.g. `2.2.7`); undefined: the default. */
+  targetVersion?: string;
 }
 
 export const DEFAULT_SETTINGS: KeepalivedSettings = {
@@ -29,6 +32,8 @@ export const DEFAULT_SETTINGS: KeepalivedSettings = {
   clusters: [],
   rules: {},
   format: { enable: true, insertFinalNewline: undefined, splitInlineBlocks: false },
+  // The analysis applies DEFAULT_TARGET_VERSION (schema/version.ts), which package.json's default names.
+  targetVersion: undefined,
 };
 
 const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
@@ -45,6 +50,7 @@ export function parseSettings(raw: unknown): KeepalivedSettings {
     files: isStrings(cfg.files) && cfg.files.length ? cfg.files : DEFAULT_SETTINGS.files,
     clusters: Array.isArray(cfg.clusters) ? cfg.clusters.filter(isStrings) : DEFAULT_SETTINGS.clusters,
     rules,
+    targetVersion: typeof cfg.targetVersion === 'string' && parseVersion(cfg.targetVersion) ? cfg.targetVersion : undefined,
     format: {
       enable: typeof format.enable === 'boolean' ? format.enable : DEFAULT_SETTINGS.format.enable,
       insertFinalNewline: typeof format.insertFinalNewline === 'boolean' ? format.insertFinalNewline : undefined,

@@ -24,6 +24,8 @@ export interface Reporter {
 export interface RuleContext {
   model: ConfigModel;
   schema: Schema;
+  /** The keepalived release the nodes run (keepalived.targetVersion, --target-version). */
+  target: string;
   report: Reporter;
 }
 
