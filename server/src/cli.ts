@@ -3,7 +3,9 @@
 import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { compareFindings, type Finding } from './analysis/finding';
-import { checkFiles } from './analysis/check-files';
+import { checkFiles, clustersOfFiles } from './analysis/check-files';
+import { clusterFailover } from './failover/model';
+import { failoverJson, failoverText } from './features/failover';
 import { formatJson, formatSarif, formatText, type Located } from './cli-format';
 import { SCHEMA } from './schema';
 import { explainText } from './schema/describe';
@@ -11,10 +13,13 @@ import { isTemplate } from './workspace/file-patterns';
 import { uriToPath } from './workspace/include-resolver';
 
 const USAGE = `usage: keepalived-lint [--format text|json|sarif] FILE...
+       keepalived-lint --failover [--format text|json] FILE...
        keepalived-lint --explain KEYWORD
        keepalived-lint --list-keywords
 
 Checks keepalived.conf files; files given together are checked as peers of one cluster.
+--failover prints, per VRRP instance, who holds the VIP in normal operation, with each node
+stopped and with each tracked item failing on each node.
 Exit status: 0 no error, 1 errors found, 2 bad usage or unreadable file.`;
 
 function fail(msg: string): never {
@@ -24,6 +29,7 @@ function fail(msg: string): never {
 
 function main(argv: string[]): number {
   let format = 'text';
+  let failover = false;
   const files: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -33,6 +39,8 @@ function main(argv: string[]): number {
     } else if (a === '--format' || a.startsWith('--format=')) {
       format = a.includes('=') ? a.slice(a.indexOf('=') + 1) : (argv[++i] ?? '');
       if (!['text', 'json', 'sarif'].includes(format)) fail(`unknown format '${format}'`);
+    } else if (a === '--failover') {
+      failover = true;
     } else if (a === '--explain') {
       const k = argv[++i];
       if (!k) fail('--explain needs a keyword');
@@ -52,6 +60,7 @@ function main(argv: string[]): number {
     } else files.push(a);
   }
   if (files.length === 0) fail('no file given');
+  if (failover && format === 'sarif') fail('--failover prints text or json');
 
   const texts = new Map<string, string>();
   for (const f of files) {
@@ -67,6 +76,12 @@ function main(argv: string[]): number {
     // keepalived.conf.j2 and friends: what they become depends on the template's variables.
     process.stderr.write(`keepalived-lint: skipping ${files.find((f) => resolve(f) === p)}: it is a template ({{ }}, {% %} or <% %>); check the rendered file\n`);
     texts.delete(p);
+  }
+  if (failover) {
+    const list = clustersOfFiles(texts).flatMap(clusterFailover);
+    if (format === 'json') process.stdout.write(JSON.stringify(failoverJson(list), null, 2) + '\n');
+    else process.stdout.write((list.length ? failoverText(list) : 'No VRRP instance is shared by two or more of the files given.') + '\n');
+    return 0;
   }
   const given = new Map(files.map((f) => [resolve(f), f]));
   const findings = checkFiles(texts);

@@ -9,7 +9,7 @@ import { parseVip } from './vip';
  * The statement keepalived ends up using for a single-valued keyword: the last one written
  * (a repeat overrides), preferring lines without an `@ID` condition.
  */
-function last(children: readonly Statement[] | undefined, keyword: string): Statement | undefined {
+export function last(children: readonly Statement[] | undefined, keyword: string): Statement | undefined {
   if (!children) return undefined;
   let found: Statement | undefined;
   let conditional: Statement | undefined;
