@@ -176,6 +176,9 @@ function elect(groups: readonly InstanceGroup[], world: World, before?: Readonly
       const holder = prior ? holderAfter(prior, cs, { ignorePreempt: world.ignorePreempt }) : startupHolder(cs);
       result.set(g, { outcomes, holder, contenders: cs });
     }
+    // Only a member that goes from MASTER to BACKUP drags its group along: the node must have held
+    // the other member before the change and lost it now.
+    if (!before) break;
     let changed = false;
     for (const g of groups) {
       for (const m of g.members) {
@@ -185,8 +188,9 @@ function elect(groups: readonly InstanceGroup[], world: World, before?: Readonly
         const lost = groups.some((o) => {
           if (o === g) return false;
           const om = o.members.find((x) => x.node === m.node && x.inst.syncGroup === sg);
+          const was = before.get(o);
           const oe = result.get(o) as Election;
-          return !!om && oe.holder.kind === 'node' && oe.holder.node !== m.node.label;
+          return !!om && was?.kind === 'node' && was.node === m.node.label && !(oe.holder.kind === 'node' && oe.holder.node === m.node.label);
         });
         if (lost && !excluded.get(g)?.has(m.node)) {
           excluded.get(g)?.add(m.node);

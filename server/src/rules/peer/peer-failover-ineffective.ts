@@ -133,7 +133,8 @@ export const peerFailoverIneffective: PeerRule = {
   check({ cluster, report: emit }) {
     for (const f of clusterFailover(cluster)) {
       for (const s of f.scenarios) {
-        if (!s.ineffective) continue;
+        // A track_file with weight ±1 adds the file's value itself, which the configuration does not show.
+        if (!s.ineffective || (s.tracker?.kind === 'file' && Math.abs(s.tracker.weight) === 1)) continue;
         const r = report(cluster, f, s);
         if (!r) continue;
         emit({
