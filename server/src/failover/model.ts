@@ -278,14 +278,18 @@ function scenario(cluster: Cluster, g: InstanceGroup, normal: Holder, world: Wor
 function instanceFailover(cluster: Cluster, g: InstanceGroup): InstanceFailover {
   const groups = linkedGroups(cluster, g);
   const normal = normalHolders(groups).get(g) as Holder;
+  // The nodes as an operator lists them: highest configured priority first.
+  const members = [...g.members].sort((a, b) => effectivePriority(b.inst) - effectivePriority(a.inst) || a.node.label.localeCompare(b.node.label, undefined, { numeric: true }));
+  const rank = new Map(members.map((m, i) => [m.node.label, i]));
   const scenarios: Scenario[] = [scenario(cluster, g, normal, {}, 'normal', 'normal')];
-  for (const m of g.members) scenarios.push(scenario(cluster, g, normal, { stopped: m.node }, 'down', `${m.node.label} down`, m));
-  for (const m of g.members) {
+  for (const m of members) scenarios.push(scenario(cluster, g, normal, { stopped: m.node }, 'down', `${m.node.label} down`, m));
+  for (const m of members) {
     for (const item of failingItems(m)) {
       const world: World = { failing: { node: m.node, kind: item.kind, name: item.name } };
       scenarios.push(scenario(cluster, g, normal, world, 'track-fails', `${item.text} on ${m.node.label}`, m, item));
     }
   }
+  for (const s of scenarios) s.outcomes.sort((a, b) => (rank.get(a.node) ?? 0) - (rank.get(b.node) ?? 0));
   const vrid = g.members.find((m) => m.inst.vrid)?.inst.vrid?.value;
   return { group: g, name: g.name, vrid, normal, scenarios };
 }
