@@ -194,8 +194,8 @@ test('active/active: each instance has its own holder', () => {
     lb02: script('chk_nginx', '-60') + node('lb02', aa('VI_1', 51, '10.0.0.1/24', 'BACKUP', 100), aa('VI_2', 52, '10.0.0.2/24', 'MASTER', 150)),
   };
   assert.equal(table(nodes, 'VI_1')['normal'], 'lb01 150, lb02 100 → lb01');
-  assert.equal(table(nodes, 'VI_2')['normal'], 'lb01 100, lb02 150 → lb02');
-  assert.equal(table(nodes, 'VI_2')['chk_nginx fails on lb02'], 'lb01 100, lb02 90 → lb01');
+  assert.equal(table(nodes, 'VI_2')['normal'], 'lb02 150, lb01 100 → lb02');
+  assert.equal(table(nodes, 'VI_2')['chk_nginx fails on lb02'], 'lb02 90, lb01 100 → lb01');
 });
 
 test('election: no node able to hold the VIP gives no holder (null in JSON)', () => {
