@@ -17,7 +17,7 @@ import {
   type PeersParams,
 } from '../../server/src/protocol';
 
-export type { ClusterInstance, ClusterMember, ClusterView, CompareLine, PeerNode } from '../../server/src/protocol';
+export type { ClusterInstance, ClusterMember, ClusterView, CompareLine, FailoverRow, PeerNode } from '../../server/src/protocol';
 
 const TIMEOUT_MS = 10_000;
 
