@@ -209,9 +209,9 @@ function normalHolders(groups: readonly InstanceGroup[], trial?: WeightTrial): M
 }
 
 /** The election of `g` in a scenario, starting from the normal holders. */
-function scenarioElection(cluster: Cluster, g: InstanceGroup, world: World): Election {
+function scenarioElection(cluster: Cluster, g: InstanceGroup, world: World, normal?: ReadonlyMap<InstanceGroup, Holder>): Election {
   const groups = linkedGroups(cluster, g);
-  const before = normalHolders(groups, world.trial);
+  const before = normal ?? normalHolders(groups, world.trial);
   return elect(groups, world, before).get(g) as Election;
 }
 
@@ -253,13 +253,23 @@ function notesFor(e: Election, before: Holder, world: World, m?: Member, tracker
   return notes;
 }
 
-function scenario(cluster: Cluster, g: InstanceGroup, normal: Holder, world: World, what: Scenario['what'], text: string, m?: Member, item?: { name: string; tracker?: Tracker }): Scenario {
-  const e = scenarioElection(cluster, g, world);
+function scenario(
+  cluster: Cluster,
+  g: InstanceGroup,
+  normals: ReadonlyMap<InstanceGroup, Holder>,
+  world: World,
+  what: Scenario['what'],
+  text: string,
+  m?: Member,
+  item?: { name: string; tracker?: Tracker },
+): Scenario {
+  const normal = normals.get(g) as Holder;
+  const e = scenarioElection(cluster, g, world, normals);
   let ineffective = false;
   const h = holderNode(normal);
   if (what === 'track-fails' && m && h === m.node.label && (e.holder.kind === 'tie' || holderNode(e.holder) === h)) {
     // A nopreempt design keeps the VIP on purpose: the failure would move it if the others preempted.
-    const free = scenarioElection(cluster, g, { ...world, ignorePreempt: true });
+    const free = scenarioElection(cluster, g, { ...world, ignorePreempt: true }, normals);
     ineffective = free.holder.kind === 'tie' || holderNode(free.holder) === h;
   }
   return {
@@ -276,17 +286,17 @@ function scenario(cluster: Cluster, g: InstanceGroup, normal: Holder, world: Wor
 }
 
 function instanceFailover(cluster: Cluster, g: InstanceGroup): InstanceFailover {
-  const groups = linkedGroups(cluster, g);
-  const normal = normalHolders(groups).get(g) as Holder;
+  const normals = normalHolders(linkedGroups(cluster, g));
+  const normal = normals.get(g) as Holder;
   // The nodes as an operator lists them: highest configured priority first.
   const members = [...g.members].sort((a, b) => effectivePriority(b.inst) - effectivePriority(a.inst) || a.node.label.localeCompare(b.node.label, undefined, { numeric: true }));
   const rank = new Map(members.map((m, i) => [m.node.label, i]));
-  const scenarios: Scenario[] = [scenario(cluster, g, normal, {}, 'normal', 'normal')];
-  for (const m of members) scenarios.push(scenario(cluster, g, normal, { stopped: m.node }, 'down', `${m.node.label} down`, m));
+  const scenarios: Scenario[] = [scenario(cluster, g, normals, {}, 'normal', 'normal')];
+  for (const m of members) scenarios.push(scenario(cluster, g, normals, { stopped: m.node }, 'down', `${m.node.label} down`, m));
   for (const m of members) {
     for (const item of failingItems(m)) {
       const world: World = { failing: { node: m.node, kind: item.kind, name: item.name } };
-      scenarios.push(scenario(cluster, g, normal, world, 'track-fails', `${item.text} on ${m.node.label}`, m, item));
+      scenarios.push(scenario(cluster, g, normals, world, 'track-fails', `${item.text} on ${m.node.label}`, m, item));
     }
   }
   for (const s of scenarios) s.outcomes.sort((a, b) => (rank.get(a.node) ?? 0) - (rank.get(b.node) ?? 0));
