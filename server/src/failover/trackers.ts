@@ -125,13 +125,26 @@ export function trackersOf(model: ConfigModel, inst: VrrpInstance): Tracker[] {
   const group = inst.syncGroup;
   const syncNoWeight = !!group && !syncGroupKeepsWeights(group.stmt);
   const own = entries(model, inst.stmt, false);
+  const primary = inst.interface?.value;
+  for (const t of own) {
+    if (t.kind !== 'interface' || t.name !== primary) continue;
+    // vrrp.c vrrp_complete_instance: "Ignoring track_interface %s since own interface"; the
+    // instance tracks its own interface anyway, unweighted (FAULT when down), unless dont_track_primary.
+    if (last(inst.stmt.children, 'dont_track_primary')) {
+      t.ignored = true;
+      t.adjusted = `${primary} is ${inst.name}'s own interface, and dont_track_primary stops tracking it`;
+    } else {
+      t.weight = 0;
+      t.adjusted = `${primary} is ${inst.name}'s own interface, which keepalived always tracks without weight`;
+    }
+  }
   if (syncNoWeight || owner) {
     // vrrp.c vrrp_complete_instance: "In case of VRRP SYNC, we have to carefully check that we are
     // not running floating priorities on any VRRP instance, unless sgroup_tracking_weight is set.
     // If address owner, then we must totally ignore weights."
     const why = syncNoWeight ? `${inst.name} is in sync group ${group?.name} without sync_group_tracking_weight` : `${inst.name} has priority 255 (address owner)`;
     for (const t of own) {
-      if (!t.weight) continue;
+      if (!t.weight || t.ignored) continue;
       if (t.kind === 'interface') {
         // "ignoring %s tracked interface weight due to SYNC group" sets the weight to 0; an address
         // owner stops tracking the interface.

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { holderAfter, holderName, startupHolder, type Contender } from '../../../server/src/failover/election';
 import { failoverJson } from '../../../server/src/features/failover';
+import { keepalivedCheck } from '../../helpers/analyze';
 import { instance, node } from '../peer/pair';
 import { failover, script, table, tracks } from './fixtures';
 
@@ -66,10 +67,17 @@ test('the per-instance override `track_script { name weight N [reverse] }` repla
 });
 
 test('track_interface: no weight is FAULT, a weight lowers the priority (vrrp_track.c alloc_track_if, initialise_interface_tracking_priorities)', () => {
-  const t = table(pair(undefined, { extra1: tracks('track_interface', 'eth1 weight -20'), extra2: [] }));
-  assert.equal(t['interface eth1 down on lb01'], 'lb01 130, lb02 100 → lb01 !');
-  const f = table(pair(undefined, { extra1: tracks('track_interface', 'eth1'), extra2: [] }));
-  assert.equal(f['interface eth1 down on lb01'], 'lb01 FAULT, lb02 100 → lb02');
+  const t = table(pair(undefined, { extra1: tracks('track_interface', 'eth2 weight -20'), extra2: [] }));
+  assert.equal(t['interface eth2 down on lb01'], 'lb01 130, lb02 100 → lb01 !');
+  const f = table(pair(undefined, { extra1: tracks('track_interface', 'eth2'), extra2: [] }));
+  assert.equal(f['interface eth2 down on lb01'], 'lb01 FAULT, lb02 100 → lb02');
+});
+
+test("track_interface of the instance's own interface: keepalived ignores the entry and tracks it unweighted (vrrp.c: \"Ignoring track_interface %s since own interface\")", () => {
+  const own = tracks('track_interface', 'eth1 weight -20');
+  assert.equal(table(pair(undefined, { extra1: own, extra2: [] }))['interface eth1 down on lb01'], 'lb01 FAULT, lb02 100 → lb02');
+  const ignored = table(pair(undefined, { extra1: [...own, 'dont_track_primary'], extra2: [] }));
+  assert.equal(ignored['interface eth1 down on lb01'], 'lb01 150, lb02 100 → lb01 !');
 });
 
 test('track_file: the value times the weight is added; weight 0 makes a non-zero value FAULT (initialise_vrrp_file_tracking_priorities)', () => {
@@ -204,4 +212,24 @@ test('election: no node able to hold the VIP gives no holder (null in JSON)', ()
   assert.equal(holderName(startupHolder([c('a', 100, true), c('b', 100, true)])), 'tie');
   // From a tie, the result is certain only when every possible master leads to it.
   assert.equal(holderName(holderAfter({ kind: 'tie', nodes: ['a', 'b'] }, [c('a', 100, false), c('b', 100, true)])), 'b');
+});
+
+test('keepalived -t agrees: it drops the weighted scripts of sync group members and the own-interface entry', (t) => {
+  const text = [
+    'vrrp_script chk_db {',
+    '    script "/bin/true"',
+    '    weight -60',
+    '}',
+    syncGroup(),
+    ...['VI_1', 'VI_2'].map((name, i) => instance({ name, state: 'MASTER', priority: 150, iface: 'eth0', vrid: 51 + i, vips: [`10.0.${i}.1/24`], auth: null, extra: [...tracks('track_script', 'chk_db'), ...tracks('track_interface', 'eth0 weight -10')] })),
+  ].join('\n');
+  const r = keepalivedCheck(text);
+  if (!r) return t.skip('keepalived is not installed');
+  if (r.lines.some((l) => /Unknown interface|doesn't exist/.test(l))) return t.skip('no eth0 on this machine');
+  assert.ok(r.lines.some((l) => l.includes('(VI_1) ignoring tracked script chk_db with weights due to SYNC group')), r.lines.join('\n'));
+  assert.ok(r.lines.some((l) => l.includes('(VI_1) Ignoring track_interface eth0 since own interface')), r.lines.join('\n'));
+  const nodes = { lb01: text, lb02: text.replace(/state MASTER/g, 'state BACKUP').replace(/priority 150/g, 'priority 100') };
+  const s = failover(nodes).find((f) => f.name === 'VI_1')?.scenarios.find((x) => x.text === 'chk_db fails on lb01');
+  assert.equal(s?.tracker?.ignored, true);
+  assert.equal(table(nodes)['interface eth0 down on lb01'], 'lb01 FAULT, lb02 100 → lb02');
 });

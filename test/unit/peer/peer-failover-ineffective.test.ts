@@ -73,15 +73,19 @@ test('a weak override is reported, and its fix edits the override, not the scrip
 });
 
 test('track_interface with a weak weight is reported; its fix edits the entry line', () => {
-  const nodes = seed(undefined, { extra1: tracks('track_interface', 'eth1 weight -20'), extra2: [] });
+  const nodes = seed(undefined, { extra1: tracks('track_interface', 'eth2 weight -20'), extra2: [] });
   const f = only(check(nodes), RULE);
   assert.equal(f.length, 1);
-  assert.equal(f[0].message, "VI_1: interface eth1 going down on lb01 lowers its priority to 130, still above lb02's 100: the VIP stays on lb01. Use weight -51 or more, or no weight (FAULT).");
+  assert.equal(f[0].message, "VI_1: interface eth2 going down on lb01 lowers its priority to 130, still above lb02's 100: the VIP stays on lb01. Use weight -51 or more, or no weight (FAULT).");
   const fixed = applyFix(nodes, f[0].fixes!.find((x) => x.preferred)!);
-  assert.match(fixed.lb01, /^ {8}eth1 weight -60$/m);
+  assert.match(fixed.lb01, /^ {8}eth2 weight -60$/m);
   const removed = applyFix(nodes, f[0].fixes!.find((x) => /Remove/.test(x.title))!);
-  assert.match(removed.lb01, /^ {8}eth1$/m);
+  assert.match(removed.lb01, /^ {8}eth2$/m);
   assert.deepEqual(only(check(removed), RULE), []);
+});
+
+test("a weighted track_interface of the instance's own interface is silent: keepalived ignores the entry and goes to FAULT when it is down", () => {
+  assert.deepEqual(only(check(seed(undefined, { extra1: tracks('track_interface', 'eth1 weight -20'), extra2: [] })), RULE), []);
 });
 
 test('positive weights on both nodes with a small gap (103/99, weight 2) are reported; the fix sets the weight on both', () => {
