@@ -142,7 +142,7 @@ export function trackersOf(model: ConfigModel, inst: VrrpInstance): Tracker[] {
     // vrrp.c vrrp_complete_instance: "In case of VRRP SYNC, we have to carefully check that we are
     // not running floating priorities on any VRRP instance, unless sgroup_tracking_weight is set.
     // If address owner, then we must totally ignore weights."
-    const why = syncNoWeight ? `${inst.name} is in sync group ${group?.name} without sync_group_tracking_weight` : `${inst.name} has priority 255 (address owner)`;
+    const why = syncNoWeight ? `${inst.name} is in sync group ${group?.name} without sync_group_tracking_weight` : `${inst.name} has priority 255, the address owner`;
     for (const t of own) {
       if (!t.weight || t.ignored) continue;
       if (t.kind === 'interface') {

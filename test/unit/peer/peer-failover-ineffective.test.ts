@@ -115,7 +115,7 @@ test('two BACKUPs tied above the failed master: reported as a tie', () => {
   };
   const f = only(check(nodes), RULE);
   assert.equal(f.length, 1);
-  assert.match(f[0].message, /n2 and n3 tie at 100, so which one takes the VIP depends on their IP addresses/);
+  assert.equal(f[0].message, 'VI_1: chk failing on n1 lowers its priority to 90: n2 and n3 tie at 100, so which one takes the VIP depends on their IP addresses. Give n2 and n3 different priorities.');
 });
 
 test('active/active: each instance is checked against its own holder', () => {
@@ -160,7 +160,7 @@ test('an instance without tracking is silent', () => {
 test('an address owner (priority 255) is reported: keepalived ignores its weighted tracking', () => {
   const f = only(check(seed('-60', { p1: 255 })), RULE);
   assert.equal(f.length, 1);
-  assert.match(f[0].message, /keepalived ignores the weight of chk_nginx \(VI_1 has priority 255 \(address owner\)\)/);
+  assert.equal(f[0].message, 'VI_1: keepalived ignores the weight of chk_nginx (VI_1 has priority 255, the address owner): chk_nginx failing on lb01 leaves the VIP on lb01. Remove the weight (FAULT), or use a priority below 255.');
   assert.deepEqual(f[0].fixes?.map((x) => x.title), ['Remove the weight of chk_nginx (FAULT while it fails)']);
 });
 

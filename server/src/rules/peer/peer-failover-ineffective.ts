@@ -101,6 +101,11 @@ function report(cluster: Cluster, f: InstanceFailover, s: Scenario): { word: Wor
   const fixes: Fix[] = [];
   let advice: string;
   const found = weightThatMoves(cluster, f.group, s);
+  const tied = s.holder.kind === 'tie' && !s.holder.nodes.includes(holder.node.label) ? s.holder.nodes : undefined;
+  if (tied) {
+    // Neither a weight nor FAULT decides between BACKUPs of equal priority.
+    return { word: t.entry, message: `${f.name}: ${explanation(s, holder.node.label, t)} Give ${names(tied)} different priorities.`, fixes, related: f.group.members.filter((m) => m !== holder) };
+  }
   if (found) {
     const where = found.weight > 0 ? ` on ${names(found.nodes.map((n) => n.label))}` : '';
     advice = `Use weight ${found.weight} or more${where}, or no weight (FAULT).`;
