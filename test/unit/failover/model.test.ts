@@ -233,3 +233,22 @@ test('keepalived -t agrees: it drops the weighted scripts of sync group members 
   assert.equal(s?.tracker?.ignored, true);
   assert.equal(table(nodes)['interface eth0 down on lb01'], 'lb01 FAULT, lb02 100 → lb02');
 });
+
+test('keepalived -t agrees for an address owner: weighted scripts dropped, a track_file of default weight made unweighted', (t) => {
+  const text = [
+    script('chk', '-60'),
+    'track_file maint {',
+    '    file "/tmp/maint"',
+    '}',
+    instance({ state: 'MASTER', priority: 255, iface: 'eth0', vrid: 51, vips: ['10.0.0.1/24'], auth: null, extra: [...tracks('track_script', 'chk'), ...tracks('track_file', 'maint')] }),
+  ].join('\n');
+  const r = keepalivedCheck(text);
+  if (!r) return t.skip('keepalived is not installed');
+  if (r.lines.some((l) => /Unknown interface|doesn't exist/.test(l))) return t.skip('no eth0 on this machine');
+  assert.ok(r.lines.some((l) => l.includes('(VI_1) ignoring tracked script chk with weights due to address_owner')), r.lines.join('\n'));
+  assert.ok(r.lines.some((l) => l.includes('(VI_1) ignoring weight from tracked file maint due to address_owner')), r.lines.join('\n'));
+  const nodes = { lb01: text, lb02: text.replace('state MASTER', 'state BACKUP').replace('priority 255', 'priority 100') };
+  const tb = table(nodes);
+  assert.equal(tb['chk fails on lb01'], 'lb01 255, lb02 100 → lb01 !');
+  assert.equal(tb['file maint reads 1 on lb01'], 'lb01 FAULT, lb02 100 → lb02');
+});
