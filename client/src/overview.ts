@@ -104,6 +104,10 @@ function scenarioItem(node: { cluster: ClusterView; instance: ClusterInstance; r
   }
   item.tooltip = md;
   item.contextValue = r.ineffective ? 'keepalivedScenarioIneffective' : 'keepalivedScenario';
+  if (r.at) {
+    const at = new vscode.Position(r.at.line, r.at.character);
+    item.command = { title: 'Go to Tracked Item', command: 'vscode.open', arguments: [vscode.Uri.parse(r.at.uri), { selection: new vscode.Range(at, at), preview: true }] };
+  }
   return item;
 }
 

@@ -42,6 +42,8 @@ export interface FailoverRow {
   /** A tracked failure on the holder that leaves the VIP there. */
   ineffective: boolean;
   notes: string[];
+  /** For a tracked failure: the entry that tracks the item on the failing node (0-based). */
+  at?: { uri: string; line: number; character: number };
 }
 export interface ClusterInstance {
   name: string;

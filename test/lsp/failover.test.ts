@@ -107,4 +107,8 @@ test('keepalived/clusters lists the failover scenarios of each instance', async 
     { node: 'lb02', value: '100' },
   ]);
   assert.equal(normal.holder, 'lb01');
+  assert.equal(normal.at, undefined);
+  // A tracked failure points at the entry that tracks the item on the failing node.
+  const fails = vi.failover.find((r) => r.scenario === 'chk_nginx fails on lb01');
+  assert.deepEqual(fails?.at, { uri: lb01, line: 19, character: 8 });
 });

@@ -126,7 +126,9 @@ function contenders(g: InstanceGroup, world: World, excluded: ReadonlySet<Node>)
       eligible: s.state === 'up' && !excluded.has(m.node),
       priority: s.priority,
       preempt: world.ignorePreempt || !effectiveNopreempt(m.inst),
-      preemptDelay: !world.ignorePreempt && preemptDelay && !effectiveNopreempt(m.inst) && m.inst.state?.value !== 'MASTER' ? preemptDelay : undefined,
+      // vrrp.c: preempt_delay is cleared with initial state MASTER, with nopreempt and in strict mode.
+      preemptDelay:
+        !world.ignorePreempt && preemptDelay && !effectiveNopreempt(m.inst) && m.inst.state?.value !== 'MASTER' && !m.node.model.vrrpStrict ? preemptDelay : undefined,
       initialMaster: m.inst.state?.value === 'MASTER' || s.priority === 255,
     });
   }

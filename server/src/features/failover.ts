@@ -25,6 +25,7 @@ export function failoverRows(f: InstanceFailover): FailoverRow[] {
     holder: holderText(s),
     ineffective: s.ineffective,
     notes: s.ineffective ? [STAYS, ...s.notes] : s.notes,
+    at: s.tracker && !s.tracker.entry.origin ? { uri: s.tracker.entry.uri, ...s.tracker.entry.range.start } : undefined,
   }));
 }
 

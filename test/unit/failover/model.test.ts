@@ -166,6 +166,9 @@ test('preempt_delay delays the takeover (vrrp.c vrrp_state_backup: preempt_time)
   const s = failover(nodes)[0].scenarios.find((x) => x.text === 'chk_nginx fails on lb01');
   assert.equal(s?.holder.kind === 'node' && s.holder.node, 'lb02');
   assert.deepEqual(s?.notes, ['lb02 takes over after preempt_delay 30 s']);
+  // "preempt_delay is incompatible with strict mode - resetting"
+  const strict = { ...nodes, lb02: nodes.lb02.replace('router_id lb02', 'router_id lb02\n    vrrp_strict') };
+  assert.deepEqual(failover(strict)[0].scenarios.find((x) => x.text === 'chk_nginx fails on lb01')?.notes, []);
 });
 
 test('equal priority: a BACKUP does not take over on an advert of equal priority (vrrp_state_backup: hd->priority >= effective_priority)', () => {
