@@ -54,10 +54,24 @@ function entryValue(n: number | undefined): number | undefined {
   return n === 254 ? 253 : n === -254 ? -253 : n;
 }
 
+const definitions = new WeakMap<ConfigModel, Map<string, { s: Statement; order: number }>>();
+
+/** The last top-level block `keyword NAME` of one of `keywords`, in reading order (keepalived keeps the last definition). */
 function definition(model: ConfigModel, keywords: readonly string[], name: string): Statement | undefined {
-  let found: Statement | undefined;
-  for (const s of model.statements) if (keywords.includes(s.keyword.value) && s.args[0]?.value === name) found = s;
-  return found;
+  let index = definitions.get(model);
+  if (!index) {
+    index = new Map();
+    model.statements.forEach((s, order) => {
+      if (s.args[0]) index?.set(`${s.keyword.value} ${s.args[0].value}`, { s, order });
+    });
+    definitions.set(model, index);
+  }
+  let found: { s: Statement; order: number } | undefined;
+  for (const k of keywords) {
+    const d = index.get(`${k} ${name}`);
+    if (d && (!found || d.order > found.order)) found = d;
+  }
+  return found?.s;
 }
 
 function readEntry(model: ConfigModel, line: ValueLine, k: (typeof KINDS)[number], fromSyncGroup: boolean): Tracker | undefined {
