@@ -328,11 +328,12 @@ export function weightThatMoves(cluster: Cluster, g: InstanceGroup, s: Scenario)
   const nodes =
     sign > 0 ? g.members.filter((x) => trackersOfMember(x).some((o) => o.kind === t.kind && o.name === t.name && o.weight > 0 && !o.adjusted)).map((x) => x.node) : [m.node];
   const set = new Set(nodes);
+  const groups = linkedGroups(cluster, g);
   const moves = (w: number) => {
     const trial: WeightTrial = { kind: t.kind, name: t.name, nodes: set, weight: sign * w };
-    const groups = linkedGroups(cluster, g);
-    if (holderNode(normalHolders(groups, trial).get(g) as Holder) !== m.node.label) return false;
-    const e = scenarioElection(cluster, g, { failing: { node: m.node, kind: t.kind, name: t.name }, trial });
+    const normals = normalHolders(groups, trial);
+    if (holderNode(normals.get(g) as Holder) !== m.node.label) return false;
+    const e = scenarioElection(cluster, g, { failing: { node: m.node, kind: t.kind, name: t.name }, trial }, normals);
     const h = holderNode(e.holder);
     return h !== undefined && h !== m.node.label;
   };
