@@ -177,3 +177,32 @@ test('a sync group without sync_group_tracking_weight is reported: keepalived ig
   const fixed = applyFix(nodes, f[0].fixes![0]);
   assert.deepEqual(only(check(fixed), RULE), []);
 });
+
+test('one file with @ID lines for both nodes: the fix edits the shared weight once', () => {
+  const text = [
+    script('chk_haproxy', '2'),
+    'vrrp_instance VI_1 {',
+    '@lb01    state MASTER',
+    '@lb02    state BACKUP',
+    '    interface eth1',
+    '    virtual_router_id 55',
+    '@lb01    priority 103',
+    '@lb02    priority 99',
+    '    virtual_ipaddress {',
+    '        192.168.31.5/24',
+    '    }',
+    ...tracks('track_script', 'chk_haproxy').map((l) => `    ${l}`),
+    '}',
+    '',
+  ].join('\n');
+  const nodes = { shared: text };
+  const f = only(check(nodes), RULE);
+  assert.equal(f.length, 1);
+  const fix = f[0].fixes!.find((x) => x.preferred)!;
+  assert.equal(fix.edits.length, 1);
+  const fixed = applyFix(nodes, fix);
+  assert.match(fixed.shared, /^ {4}weight 10$/m);
+  assert.deepEqual(only(check(fixed), RULE), []);
+  const removal = f[0].fixes!.find((x) => /Remove/.test(x.title))!;
+  assert.equal(removal.edits.length, 1);
+});

@@ -67,6 +67,17 @@ function removeWeight(node: Node, t: Tracker): TextEditAt[] | undefined {
   return out.length ? out : undefined;
 }
 
+/** Nodes read from one file with `@ID` lines share their words: each edit once. */
+function distinct(edits: readonly TextEditAt[]): TextEditAt[] {
+  const seen = new Set<string>();
+  return edits.filter((e) => {
+    const k = `${e.uri}:${e.range.start.line}:${e.range.start.character}:${e.range.end.line}:${e.range.end.character}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
 function trackerOn(m: Member, t: Tracker): Tracker | undefined {
   return trackersOfMember(m).find((o) => o.kind === t.kind && o.name === t.name);
 }
@@ -110,11 +121,11 @@ function report(cluster: Cluster, f: InstanceFailover, s: Scenario): { word: Wor
     const where = found.weight > 0 ? ` on ${names(found.nodes.map((n) => n.label))}` : '';
     advice = `Use weight ${found.weight} or more${where}, or no weight (FAULT).`;
     const w = weightWithMargin(found.weight);
-    const edits = found.nodes.flatMap((n) => {
+    const edits = distinct(found.nodes.flatMap((n) => {
       const m = f.group.members.find((x) => x.node === n);
       const on = m && trackerOn(m, t);
       return (on && setWeight(on, w)) || [];
-    });
+    }));
     if (edits.length) fixes.push({ title: `Set weight ${w} for ${t.name}${where}`, edits, preferred: true });
   } else if (t.ignored) {
     advice = t.adjusted?.includes('sync group') ? `Remove the weight (FAULT), or add sync_group_tracking_weight to the sync group.` : 'Remove the weight (FAULT), or use a priority below 255.';
@@ -122,10 +133,12 @@ function report(cluster: Cluster, f: InstanceFailover, s: Scenario): { word: Wor
     advice = `No weight ${t.weight > 0 ? 'added while healthy' : 'of this sign'} moves it: use no weight (FAULT).`;
   }
   // FAULT semantics on every node that tracks the item with a weight, so the nodes stay alike.
-  const removal = f.group.members.flatMap((m) => {
-    const on = trackerOn(m, t);
-    return on && on.configured !== 0 ? (removeWeight(m.node, on) ?? []) : [];
-  });
+  const removal = distinct(
+    f.group.members.flatMap((m) => {
+      const on = trackerOn(m, t);
+      return on && on.configured !== 0 ? (removeWeight(m.node, on) ?? []) : [];
+    }),
+  );
   if (removal.length) fixes.push({ title: `Remove the weight of ${t.name} (FAULT while it fails)`, edits: removal, preferred: !fixes.length });
   const others = f.group.members.filter((m) => m !== holder);
   return { word: t.entry, message: `${f.name}: ${explanation(s, holder.node.label, t)} ${advice}`, fixes, related: others };
