@@ -206,3 +206,10 @@ test('one file with @ID lines for both nodes: the fix edits the shared weight on
   const removal = f[0].fixes!.find((x) => /Remove/.test(x.title))!;
   assert.equal(removal.edits.length, 1);
 });
+
+test("the issue's MySQL pair (100/90, weight -5) is reported with the weight that works", () => {
+  const f = only(check(seed('-5', { p1: 100, p2: 90 })), RULE);
+  assert.equal(f.length, 1);
+  assert.match(f[0].message, /lowers its priority to 95, still above lb02's 90: the VIP stays on lb01\. Use weight -11 or more, or no weight \(FAULT\)\.$/);
+  assert.equal(f[0].fixes?.find((x) => x.preferred)?.title, 'Set weight -20 for chk_nginx');
+});
