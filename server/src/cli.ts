@@ -1,5 +1,5 @@
-// keepalived-lint: checks node configs from the terminal. The files given together are one
-// cluster, so their peer consistency is checked too.
+// keepalived-lint: checks node configs from the terminal. The files given are grouped into
+// clusters as the language server groups a workspace, and each cluster's peers are compared.
 import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { compareFindings, type Finding } from './analysis/finding';
@@ -9,17 +9,22 @@ import { failoverJson, failoverText } from './features/failover';
 import { formatJson, formatSarif, formatText, type Located } from './cli-format';
 import { SCHEMA } from './schema';
 import { explainText } from './schema/describe';
+import { parseVersion } from './schema/version';
 import { isTemplate } from './workspace/file-patterns';
 import { uriToPath } from './workspace/include-resolver';
 
-const USAGE = `usage: keepalived-lint [--format text|json|sarif] FILE...
-       keepalived-lint --failover [--format text|json] FILE...
+const USAGE = `usage: keepalived-lint [--format text|json|sarif] [--target-version X.Y[.Z]]
+                       [--cluster GLOB[,GLOB...]]... [--one-cluster] FILE...
+       keepalived-lint --failover [--format text|json] [--cluster GLOB[,GLOB...]]... [--one-cluster] FILE...
        keepalived-lint --explain KEYWORD
        keepalived-lint --list-keywords
 
-Checks keepalived.conf files; files given together are checked as peers of one cluster.
---failover prints, per VRRP instance, who holds the VIP in normal operation, with each node
-stopped and with each tracked item failing on each node.
+Checks keepalived.conf files. The files are grouped into clusters as the language server groups
+a workspace: each --cluster group (glob patterns, relative to the current directory), files
+naming each other in '# keepalived-peer:' comments, files whose instances share a VIP, else an
+instance name with its virtual_router_id. --one-cluster checks all the files as one cluster.
+--failover prints, per VRRP instance of those clusters, who holds the VIP in normal operation,
+with each node stopped and with each tracked item failing on each node.
 Exit status: 0 no error, 1 errors found, 2 bad usage or unreadable file.`;
 
 function fail(msg: string): never {
@@ -30,6 +35,9 @@ function fail(msg: string): never {
 function main(argv: string[]): number {
   let format = 'text';
   let failover = false;
+  let targetVersion: string | undefined;
+  let oneCluster = false;
+  const clusters: string[][] = [];
   const files: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -41,6 +49,15 @@ function main(argv: string[]): number {
       if (!['text', 'json', 'sarif'].includes(format)) fail(`unknown format '${format}'`);
     } else if (a === '--failover') {
       failover = true;
+    } else if (a === '--target-version' || a.startsWith('--target-version=')) {
+      targetVersion = a.includes('=') ? a.slice(a.indexOf('=') + 1) : (argv[++i] ?? '');
+      if (!parseVersion(targetVersion)) fail(`--target-version takes a keepalived release such as 2.2 or 2.3.2, not '${targetVersion}'`);
+    } else if (a === '--cluster' || a.startsWith('--cluster=')) {
+      const globs = (a.includes('=') ? a.slice(a.indexOf('=') + 1) : (argv[++i] ?? '')).split(',').filter(Boolean);
+      if (!globs.length) fail('--cluster needs glob patterns, e.g. --cluster "site1/*/keepalived.conf"');
+      clusters.push(globs);
+    } else if (a === '--one-cluster') {
+      oneCluster = true;
     } else if (a === '--explain') {
       const k = argv[++i];
       if (!k) fail('--explain needs a keyword');
@@ -78,13 +95,13 @@ function main(argv: string[]): number {
     texts.delete(p);
   }
   if (failover) {
-    const list = clustersOfFiles(texts).flatMap(clusterFailover);
+    const list = clustersOfFiles(texts, { clusters, oneCluster, cwd: process.cwd() }).flatMap(clusterFailover);
     if (format === 'json') process.stdout.write(JSON.stringify(failoverJson(list), null, 2) + '\n');
     else process.stdout.write((list.length ? failoverText(list) : 'No VRRP instance is shared by two or more of the files given.') + '\n');
     return 0;
   }
   const given = new Map(files.map((f) => [resolve(f), f]));
-  const findings = checkFiles(texts);
+  const findings = checkFiles(texts, { targetVersion, clusters, oneCluster, cwd: process.cwd() });
   const located: Located[] = findings.sort(compareFindings).map((finding: Finding) => {
     const abs = uriToPath(finding.uri);
     return { file: given.get(abs) ?? relative(process.cwd(), abs), finding };

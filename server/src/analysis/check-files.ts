@@ -1,39 +1,49 @@
-// Checks files from disk (or given texts) as one cluster: what the CLI runs.
+// Checks files from disk (or given texts), grouped into clusters as the language server groups a
+// workspace (explicit groups, peer directives, shared VIPs, instance name + VRID): what the CLI runs.
 import { findClusters, type Cluster } from '../workspace/cluster';
+import { explicitGroups } from '../workspace/explicit-groups';
 import { diskSource, FsIncludeResolver, pathToUri, TreeCache } from '../workspace/include-resolver';
-import { readNodes, type Node } from '../workspace/nodes';
+import { readNodes } from '../workspace/nodes';
 import type { CheckOptions } from './analyze';
 import type { Finding } from './finding';
 import { checkNodes, type CheckedNode } from './node-check';
 import { checkCluster } from './peer-check';
 
-/** The given files read as nodes (and, with `check`, checked on their own). */
-function readFiles(texts: ReadonlyMap<string, string>, opts: CheckOptions, check: boolean): { checked: CheckedNode[]; nodes: Node[] } {
+export interface GroupingOptions {
+  /** Glob groups, one per cluster (`--cluster`), matched against absolute paths and paths relative to `cwd`. */
+  clusters?: readonly (readonly string[])[];
+  cwd?: string;
+  /** Every file given is a node of one cluster (`--one-cluster`). */
+  oneCluster?: boolean;
+}
+
+/** The given files read as nodes and grouped into clusters (with `check`, each file checked on its own too). */
+function readFiles(texts: ReadonlyMap<string, string>, opts: CheckOptions & GroupingOptions, check: boolean): { checked: CheckedNode[]; clusters: Cluster[] } {
   const cache = new TreeCache();
   const byUri = new Map([...texts].map(([p, t]) => [pathToUri(p), t]));
   const resolver = new FsIncludeResolver({ read: (uri) => byUri.get(uri) ?? diskSource.read(uri) }, undefined, cache);
   const trees = [...byUri].map(([uri, text]) => cache.get(uri, text));
   const checked = check ? checkNodes(trees.map((tree) => ({ tree })), resolver, opts) : [];
   // The nodes reuse the models just checked when they were read as readNodes reads (default schema).
-  const nodes = trees.flatMap((tree, i) => readNodes(tree, resolver, opts.schema ? undefined : checked[i]?.model));
-  return { checked, nodes };
+  const roots = trees.map((tree, i) => ({ tree, nodes: readNodes(tree, resolver, opts.schema ? undefined : checked[i]?.model) }));
+  const nodes = roots.flatMap((r) => r.nodes);
+  if (nodes.length < 2) return { checked, clusters: [] };
+  const groups = opts.oneCluster ? [nodes.map((n) => n.id)] : explicitGroups(nodes, opts.clusters ?? [], opts.cwd ? [opts.cwd] : [], roots);
+  return { checked, clusters: findClusters(nodes, groups) };
 }
 
-function clustersOf(nodes: readonly Node[]): Cluster[] {
-  return nodes.length > 1 ? findClusters(nodes, [nodes.map((n) => n.id)]) : [];
-}
-
-/** `texts`: absolute path → text of each file given. All of them form one cluster. */
-export function checkFiles(texts: ReadonlyMap<string, string>, opts: CheckOptions = {}): Finding[] {
-  const { checked, nodes } = readFiles(texts, opts, true);
+/** `texts`: absolute path → text of each file given. */
+export function checkFiles(texts: ReadonlyMap<string, string>, opts: CheckOptions & GroupingOptions = {}): Finding[] {
+  const { checked, clusters } = readFiles(texts, opts, true);
   const findings: Finding[] = checked.flatMap((c) => c.findings);
-  for (const cluster of clustersOf(nodes)) findings.push(...checkCluster(cluster, opts));
+  // Not push(...list): one cluster of hundreds of nodes can report more findings than a call takes arguments.
+  for (const cluster of clusters) for (const f of checkCluster(cluster, opts)) findings.push(f);
   return dedupe(findings);
 }
 
-/** The clusters the given files form, as checkFiles groups them (for `keepalived-lint --failover`). */
-export function clustersOfFiles(texts: ReadonlyMap<string, string>): Cluster[] {
-  return clustersOf(readFiles(texts, {}, false).nodes);
+/** The clusters the given files form, grouped as checkFiles groups them (for `keepalived-lint --failover`). */
+export function clustersOfFiles(texts: ReadonlyMap<string, string>, opts: GroupingOptions = {}): Cluster[] {
+  return readFiles(texts, opts, false).clusters;
 }
 
 /** A file included by several given files, or a finding seen from two @ID views, reports once. */
