@@ -17,7 +17,7 @@ import {
   type PeersParams,
 } from '../../server/src/protocol';
 
-export type { ClusterInstance, ClusterMember, ClusterView, CompareResult, PeerNode } from '../../server/src/protocol';
+export type { ClusterInstance, ClusterMember, ClusterView, CompareResult, FailoverRow, PeerNode } from '../../server/src/protocol';
 
 const TIMEOUT_MS = 10_000;
 

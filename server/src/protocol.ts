@@ -43,9 +43,25 @@ export interface ClusterMember {
   line: number;
   character: number;
 }
+/** One scenario of an instance's failover table (see keepalived-lint --failover). */
+export interface FailoverRow {
+  /** "normal", "lb01 down", "chk_nginx fails on lb01". */
+  scenario: string;
+  /** Each node's priority after the event, or "down" / "FAULT". */
+  priorities: { node: string; value: string }[];
+  /** The node that holds the VIP, "tie (…)" or "none". */
+  holder: string;
+  /** A tracked failure on the holder that leaves the VIP there. */
+  ineffective: boolean;
+  notes: string[];
+  /** For a tracked failure: the entry that tracks the item on the failing node (0-based). */
+  at?: { uri: string; line: number; character: number };
+}
 export interface ClusterInstance {
   name: string;
   members: ClusterMember[];
+  /** Who holds the VIP in each failover scenario; empty for an instance on one node only. */
+  failover: FailoverRow[];
   /** Peer findings about this instance: rule id and message. */
   mismatches: { code: string; message: string; uri: string; line: number }[];
 }

@@ -29,6 +29,20 @@ export interface HoverOptions {
   schema?: Schema;
   /** Extra text about a vrrp_instance from the other nodes (e.g. its rank among its peers). */
   peerInfo?: (instanceName: string) => string | undefined;
+  /**
+   * The failover table (markdown) of the instance, or of every instance of this node tracking the
+   * vrrp_script, when the node has peers.
+   */
+  failover?: (of: { instance: string } | { script: string }) => string | undefined;
+}
+
+/** The failover tables for a track_* entry: of its instance, or of the sync group's members. */
+function trackEntryFailover(model: ConfigModel, owner: Statement, opts: HoverOptions): string[] {
+  if (!opts.failover) return [];
+  const inst = instanceOf(model, owner);
+  if (inst) return [opts.failover({ instance: inst.name })].filter((x): x is string => !!x);
+  const group = model.syncGroups.find((g) => g.stmt === owner.parent);
+  return (group?.members ?? []).map((m) => opts.failover?.({ instance: m.name })).filter((x): x is string => !!x);
 }
 
 function md(value: string, range: Range): Hover {
@@ -68,6 +82,13 @@ function statementFacts(model: ConfigModel, s: Statement, opts: HoverOptions): s
     }
     const peer = opts.peerInfo?.(inst.name);
     if (peer) facts.push(peer);
+    const table = k === 'priority' ? opts.failover?.({ instance: inst.name }) : undefined;
+    if (table) facts.push(table);
+  }
+  if (k === 'weight' && s.parent?.keyword.value === 'vrrp_script' && !s.parent.parent) {
+    const name = s.parent.args[0]?.value;
+    const table = name !== undefined ? opts.failover?.({ script: name }) : undefined;
+    if (table) facts.push(table);
   }
   if (k === 'vrrp_instance' && inst) {
     facts.push(instanceSummary(model, inst, { version: true }));
@@ -115,6 +136,9 @@ function argText(model: ConfigModel, w: Word, opts: HoverOptions): string | unde
       parts.push(`Extra word ${where}: keepalived ignores it.`);
     }
     if (!owner.line && owner.index === 0) parts.push(...statementFacts(model, owner.stmt, opts));
+  }
+  if (owner?.line && owner.index === 0 && /^track_(script|interface|file|process|bfd)$/.test(owner.stmt.keyword.value)) {
+    parts.push(...trackEntryFailover(model, owner.stmt, opts));
   }
   const sym = symbolText(model, w, opts);
   if (sym) parts.push(sym);

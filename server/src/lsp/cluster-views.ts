@@ -1,5 +1,7 @@
 // Plain-JSON views of clusters for the client's overview, status bar and diff view.
 import type { Finding } from '../rules/finding';
+import { clusterFailover } from '../failover/model';
+import { failoverRows } from '../features/failover';
 import { statementRange } from '../parser/statements';
 import { containsRange } from '../parser/syntax';
 import { compareNodes, type CompareNode } from '../features/compare';
@@ -16,12 +18,18 @@ export function clusterViews(clusters: readonly Cluster[], findings: ReadonlyMap
   return clusters.map((c) => {
     const uris = new Set(c.nodes.flatMap((n) => n.model.interp.files));
     const peerFindings = [...uris].flatMap((u) => (findings.get(u) ?? []).filter((f) => PEER_RULE.test(f.code)));
+    const failover = clusterFailover(c);
+    const rows = (g: Cluster['groups'][number]) => {
+      const f = failover.find((x) => x.group === g);
+      return f ? failoverRows(f) : [];
+    };
     return {
       id: c.id,
       nodes: c.nodes.map((n) => ({ uri: n.uri, label: n.label })),
       problems: peerFindings.filter((f) => f.severity === 'error' || f.severity === 'warning').length,
       instances: c.groups.map((g) => ({
         name: g.name,
+        failover: rows(g),
         members: g.members.map((m) => {
           const at = (m.inst.nameWord ?? m.inst.stmt.keyword).range.start;
           return {

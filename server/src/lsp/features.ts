@@ -30,6 +30,8 @@ import {
   semanticTokensRange,
   workspaceSymbols,
 } from '../features';
+import { clusterFailover, trackersOfMember } from '../failover/model';
+import { failoverMarkdown } from '../features/failover';
 import type { VrrpInstance } from '../model/types';
 import { effectivePriority } from '../workspace/nodes';
 import type { WorkspaceIndex } from '../analysis/workspace-index';
@@ -57,6 +59,20 @@ function peerRank(index: WorkspaceIndex, uri: string, name: string): string | un
   return `rank ${me + 1} of ${sorted.length} among peers: ${sorted.map((m) => `${m.node.label} ${effectivePriority(m.inst)}`).join(', ')}`;
 }
 
+/** The failover table of an instance of `uri`'s node, or of each of its instances tracking a vrrp_script. */
+function failoverTables(index: WorkspaceIndex, uri: string, of: { instance: string } | { script: string }): string | undefined {
+  const tables: string[] = [];
+  for (const { cluster } of index.peersOf(uri)) {
+    for (const f of clusterFailover(cluster)) {
+      const here = f.group.members.find((m) => m.node.model.interp.files.includes(uri));
+      if (!here) continue;
+      const wanted = 'instance' in of ? here.inst.name === of.instance : trackersOfMember(here).some((t) => t.kind === 'script' && t.name === of.script);
+      if (wanted) tables.push(failoverMarkdown(f));
+    }
+  }
+  return tables.length ? tables.join('\n\n') : undefined;
+}
+
 /** "peer lb02 BACKUP 100" for the code lens. */
 function peerText(index: WorkspaceIndex, uri: string, inst: VrrpInstance): string | undefined {
   const others = counterparts(index, uri, inst.name)?.filter((m) => !m.node.model.interp.files.includes(uri));
@@ -77,7 +93,10 @@ export function registerFeatures(connection: Connection, documents: TextDocument
   connection.onHover((p) => {
     const m = model(p.textDocument.uri);
     if (!m) return null;
-    return hover(m, p.textDocument.uri, p.position, { peerInfo: (name) => peerRank(deps.getIndex(), p.textDocument.uri, name) });
+    return hover(m, p.textDocument.uri, p.position, {
+      peerInfo: (name) => peerRank(deps.getIndex(), p.textDocument.uri, name),
+      failover: (of) => failoverTables(deps.getIndex(), p.textDocument.uri, of),
+    });
   });
   connection.onDocumentSymbol((p) => {
     const m = model(p.textDocument.uri);

@@ -9,7 +9,7 @@ import { parseVip } from './vip';
  * The statement keepalived ends up using for a single-valued keyword: the last one written
  * (a repeat overrides), preferring lines without an `@ID` condition.
  */
-function last(children: readonly Statement[] | undefined, keyword: string): Statement | undefined {
+export function last(children: readonly Statement[] | undefined, keyword: string): Statement | undefined {
   if (!children) return undefined;
   let found: Statement | undefined;
   let conditional: Statement | undefined;
@@ -88,6 +88,7 @@ function buildInstance(s: Statement): VrrpInstance {
     trackProcesses: trackRefs(last(c, 'track_process')),
     trackFiles: trackRefs(last(c, 'track_file')),
     nopreempt: last(c, 'nopreempt'),
+    preemptDelay: numberField(last(c, 'preempt_delay')),
   };
 }
 

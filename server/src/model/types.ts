@@ -68,6 +68,7 @@ export interface VrrpInstance {
   trackProcesses: TrackRef[];
   trackFiles: TrackRef[];
   nopreempt?: Statement;
+  preemptDelay?: Field<number>;
   /** The sync group that lists this instance, when any. */
   syncGroup?: SyncGroup;
 }

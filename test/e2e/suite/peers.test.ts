@@ -80,6 +80,14 @@ describe('peer features', () => {
     const byNode = new Map(members.map((m: OverviewNode) => [overview.getTreeItem(m).label, overview.getTreeItem(m)]));
     assert.equal(byNode.get('lb01')?.description, 'MASTER 150 · VRID 55 · eth1 · 192.168.31.5/24');
     assert.match(String(byNode.get('lb02')?.description), /^BACKUP 100 · VRID 55 · eth1 · 192\.168\.31\.5(\/32)?$/);
+    // the failover table the server computed: who holds the VIP when each node stops
+    const failover = members.find((m: OverviewNode) => m.kind === 'failover');
+    assert.ok(failover, 'VI_1 has a Failover child');
+    assert.equal(overview.getTreeItem(failover).label, 'Failover');
+    const scenarios = await overview.getChildren(failover);
+    assert.deepEqual(scenarios.map((x: OverviewNode) => overview.getTreeItem(x).label), ['normal', 'lb01 down', 'lb02 down']);
+    assert.equal(overview.getTreeItem(scenarios[0]).description, '→ lb01 · lb01 150, lb02 100');
+    assert.equal(overview.getTreeItem(scenarios[1]).description, '→ lb02 · lb01 down, lb02 100');
     // a click opens the instance's line
     const open = byNode.get('lb02')!.command!;
     await vscode.commands.executeCommand(open.command, ...(open.arguments ?? []));

@@ -8,7 +8,7 @@ import { dirname, join, relative } from 'node:path';
 
 const root = join(import.meta.dirname, '../../..');
 
-type Layer = 'build' | 'schema' | 'parser' | 'model' | 'workspace' | 'rules' | 'analysis' | 'features' | 'wiring' | 'protocol' | 'client' | 'tools';
+type Layer = 'build' | 'schema' | 'parser' | 'model' | 'workspace' | 'failover' | 'rules' | 'analysis' | 'features' | 'wiring' | 'protocol' | 'client' | 'tools';
 
 /** Which layers each layer may import, with the sentence of ARCHITECTURE.md it holds. */
 const ALLOWED: Record<Layer, { layers: Layer[]; packages: RegExp; why: string }> = {
@@ -17,14 +17,15 @@ const ALLOWED: Record<Layer, { layers: Layer[]; packages: RegExp; why: string }>
   parser: { layers: ['parser', 'schema'], packages: /^chevrotain$/, why: 'the parser knows no rules and no files' },
   model: { layers: ['model', 'parser', 'schema'], packages: /^$/, why: 'the model knows no rules and no files' },
   workspace: { layers: ['workspace', 'model', 'parser', 'schema'], packages: /^node:(fs|url)$/, why: 'files and clusters know no runner and no rule' },
-  rules: { layers: ['rules', 'workspace', 'model', 'parser', 'schema'], packages: /^$/, why: 'a rule knows no runner, no editor, no connection' },
-  analysis: { layers: ['analysis', 'rules', 'workspace', 'model', 'parser', 'schema'], packages: /^node:fs$/, why: 'the analysis runs rules and knows no editor' },
+  failover: { layers: ['failover', 'workspace', 'model', 'parser', 'schema'], packages: /^$/, why: 'the failover model reads clusters and the model; it knows no rule and no runner' },
+  rules: { layers: ['rules', 'failover', 'workspace', 'model', 'parser', 'schema'], packages: /^$/, why: 'a rule knows no runner, no editor, no connection' },
+  analysis: { layers: ['analysis', 'rules', 'failover', 'workspace', 'model', 'parser', 'schema'], packages: /^node:fs$/, why: 'the analysis runs rules and knows no editor' },
   features: {
-    layers: ['features', 'protocol', 'workspace', 'model', 'parser', 'schema'],
+    layers: ['features', 'protocol', 'failover', 'workspace', 'model', 'parser', 'schema'],
     packages: /^vscode-languageserver-types$/,
     why: 'features read facts from the model, never from a rule, and speak LSP types, not the connection',
   },
-  wiring: { layers: ['wiring', 'protocol', 'features', 'analysis', 'rules', 'workspace', 'model', 'parser', 'schema'], packages: /^(vscode-languageserver(\/node|-textdocument|-types)?|node:.*)$/, why: 'wiring may use every layer' },
+  wiring: { layers: ['wiring', 'protocol', 'features', 'analysis', 'rules', 'failover', 'workspace', 'model', 'parser', 'schema'], packages: /^(vscode-languageserver(\/node|-textdocument|-types)?|node:.*)$/, why: 'wiring may use every layer' },
   protocol: { layers: ['protocol'], packages: /^$/, why: 'the protocol is plain JSON types shared with the client' },
   client: { layers: ['client', 'protocol'], packages: /^(vscode|vscode-languageclient\/node|node:.*)$/, why: 'the client talks LSP only (protocol.ts holds the request names and shapes)' },
   tools: { layers: ['tools', 'wiring', 'rules', 'schema'], packages: /^node:.*$/, why: 'build tools read tables, they are not part of the extension' },
@@ -45,7 +46,7 @@ export function layerOf(file: string): Layer | undefined {
   if (!m) return file.startsWith('server/src/') ? 'wiring' : undefined;
   const dir = m[1];
   if (dir === 'lsp') return 'wiring';
-  return (['schema', 'parser', 'model', 'workspace', 'rules', 'analysis', 'features'] as const).find((l) => l === dir);
+  return (['schema', 'parser', 'model', 'workspace', 'failover', 'rules', 'analysis', 'features'] as const).find((l) => l === dir);
 }
 
 const IMPORT = /(?:^|\n)\s*(?:import|export)\s[^'"`;]*?from\s*'([^']+)'|(?:^|\n)\s*import\s*'([^']+)'|\bimport\(\s*'([^']+)'\s*\)/g;
