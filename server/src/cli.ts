@@ -1,6 +1,5 @@
 // keepalived-lint: checks node configs from the terminal. The files given together are one
 // cluster, so their peer consistency is checked too.
-import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { compareFindings, type Finding } from './analysis/finding';
 import { checkFiles } from './analysis/check-files';
@@ -8,13 +7,18 @@ import { formatJson, formatSarif, formatText, type Located } from './cli-format'
 import { SCHEMA } from './schema';
 import { explainText } from './schema/describe';
 import { isTemplate } from './workspace/file-patterns';
-import { uriToPath } from './workspace/include-resolver';
+import { pathToUri, uriToPath } from './workspace/include-resolver';
+import { readRegularFile } from './workspace/read-file';
+import { refusalText } from './analysis/refusal';
+import { refusedFileFinding } from './analysis/limits-findings';
+import { DEFAULT_MAX_PROBLEMS } from './limits';
 
-const USAGE = `usage: keepalived-lint [--format text|json|sarif] FILE...
+const USAGE = `usage: keepalived-lint [--format text|json|sarif] [--max-problems N] FILE...
        keepalived-lint --explain KEYWORD
        keepalived-lint --list-keywords
 
 Checks keepalived.conf files; files given together are checked as peers of one cluster.
+--max-problems N prints the first N problems and a summary line (default ${DEFAULT_MAX_PROBLEMS}; 0 = all).
 Exit status: 0 no error, 1 errors found, 2 bad usage or unreadable file.`;
 
 function fail(msg: string): never {
@@ -24,6 +28,7 @@ function fail(msg: string): never {
 
 function main(argv: string[]): number {
   let format = 'text';
+  let maxProblems = DEFAULT_MAX_PROBLEMS;
   const files: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -33,6 +38,10 @@ function main(argv: string[]): number {
     } else if (a === '--format' || a.startsWith('--format=')) {
       format = a.includes('=') ? a.slice(a.indexOf('=') + 1) : (argv[++i] ?? '');
       if (!['text', 'json', 'sarif'].includes(format)) fail(`unknown format '${format}'`);
+    } else if (a === '--max-problems' || a.startsWith('--max-problems=')) {
+      const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i];
+      if (v === undefined || !/^\d+$/.test(v)) fail('--max-problems needs a number (0 = no limit)');
+      maxProblems = Number(v);
     } else if (a === '--explain') {
       const k = argv[++i];
       if (!k) fail('--explain needs a keyword');
@@ -54,13 +63,15 @@ function main(argv: string[]): number {
   if (files.length === 0) fail('no file given');
 
   const texts = new Map<string, string>();
+  const refused: Finding[] = [];
   for (const f of files) {
-    try {
-      texts.set(resolve(f), readFileSync(f, 'utf8'));
-    } catch (e) {
-      process.stderr.write(`keepalived-lint: cannot read ${f}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+    // Regular files only, never over the size limit: a FIFO or /dev/zero must not hang the run.
+    const r = readRegularFile(f);
+    if (r.refused === 'too-large') refused.push(refusedFileFinding(pathToUri(resolve(f)), r.refused, r.size));
+    else if (r.refused) {
+      process.stderr.write(`keepalived-lint: cannot read ${f}: ${refusalText(r.refused)}\n`);
       return 2;
-    }
+    } else texts.set(resolve(f), r.text);
   }
   for (const [p, text] of texts) {
     if (!isTemplate(text)) continue;
@@ -69,15 +80,21 @@ function main(argv: string[]): number {
     texts.delete(p);
   }
   const given = new Map(files.map((f) => [resolve(f), f]));
-  const findings = checkFiles(texts);
-  const located: Located[] = findings.sort(compareFindings).map((finding: Finding) => {
+  const findings = [...refused, ...checkFiles(texts)].sort(compareFindings);
+  const failed = findings.some((f) => f.severity === 'error');
+  const shown = maxProblems > 0 ? findings.slice(0, maxProblems) : findings;
+  const located: Located[] = shown.map((finding: Finding) => {
     const abs = uriToPath(finding.uri);
     return { file: given.get(abs) ?? relative(process.cwd(), abs), finding };
   });
   if (format === 'json') process.stdout.write(formatJson(located) + '\n');
   else if (format === 'sarif') process.stdout.write(formatSarif(located, new Map()) + '\n');
   else if (located.length) process.stdout.write(formatText(located) + '\n');
-  return located.some((l) => l.finding.severity === 'error') ? 1 : 0;
+  if (shown.length < findings.length) {
+    // On stderr, so that json and sarif stay parseable.
+    process.stderr.write(`keepalived-lint: ${findings.length - shown.length} more problems not shown (${findings.length} in all; --max-problems ${maxProblems})\n`);
+  }
+  return failed ? 1 : 0;
 }
 
 process.exitCode = main(process.argv.slice(2));

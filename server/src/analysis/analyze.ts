@@ -9,12 +9,15 @@ import { FILE_RULES } from '../rules';
 import type { FileRule, Report } from '../rules/rule';
 import { SCHEMA, type Schema } from '../schema';
 import type { Finding, RuleLevel } from './finding';
+import { expandedRanges, LIMIT_RULE_ID, timeBudgetFinding, withSafeFixes } from './limits-findings';
 
 export interface ReadOptions {
   schema?: Schema;
   includes?: IncludeResolver;
   /** Read as `keepalived -i ID` would. */
   configId?: string;
+  /** Date.now() after which reading stops (the analysis time budget). */
+  deadline?: number;
 }
 
 export interface CheckOptions {
@@ -22,12 +25,14 @@ export interface CheckOptions {
   /** Per-rule level from settings: 'off' or a severity that replaces the rule's own. */
   levels?: Readonly<Record<string, RuleLevel | undefined>>;
   rules?: readonly FileRule[];
+  /** Date.now() after which the remaining rules are skipped (one finding says which). */
+  deadline?: number;
 }
 
 /** Reads a node's root file (with its includes) into the typed model. */
 export function readModel(tree: SyntaxTree, opts: ReadOptions = {}): ConfigModel {
   const schema = opts.schema ?? SCHEMA;
-  const interp = interpret(tree, { schema, includes: opts.includes, configId: opts.configId });
+  const interp = interpret(tree, { schema, includes: opts.includes, configId: opts.configId, deadline: opts.deadline });
   return buildModel(tree, interp, opts.configId);
 }
 
@@ -48,8 +53,16 @@ export function withLevel(code: string, own: Finding['severity'], levels: CheckO
 export function checkModel(model: ConfigModel, opts: CheckOptions = {}): Finding[] {
   const schema = opts.schema ?? SCHEMA;
   const out: Finding[] = [];
-  for (const rule of opts.rules ?? FILE_RULES) {
+  const rules = opts.rules ?? FILE_RULES;
+  for (let i = 0; i < rules.length; i++) {
+    const rule = rules[i];
     if (withLevel(rule.id, rule.severity, opts.levels) === undefined) continue;
+    if (opts.deadline !== undefined && Date.now() > opts.deadline) {
+      const severity = withLevel(LIMIT_RULE_ID, 'warning', opts.levels);
+      const skipped = rules.slice(i).filter((r) => withLevel(r.id, r.severity, opts.levels) !== undefined).map((r) => r.id);
+      if (severity) out.push(timeBudgetFinding(model.uri, skipped, severity));
+      break;
+    }
     const report = (r: Report) => {
       const severity = withLevel(rule.id, r.severity ?? rule.severity, opts.levels);
       if (severity) out.push({ ...r, code: rule.id, severity });
@@ -67,5 +80,5 @@ export function checkModel(model: ConfigModel, opts: CheckOptions = {}): Finding
       });
     }
   }
-  return out;
+  return withSafeFixes(out, expandedRanges([model]));
 }

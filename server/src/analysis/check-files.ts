@@ -11,7 +11,16 @@ import { checkCluster } from './peer-check';
 export function checkFiles(texts: ReadonlyMap<string, string>, opts: CheckOptions = {}): Finding[] {
   const cache = new TreeCache();
   const byUri = new Map([...texts].map(([p, t]) => [pathToUri(p), t]));
-  const resolver = new FsIncludeResolver({ read: (uri) => byUri.get(uri) ?? diskSource.read(uri) }, undefined, cache);
+  const resolver = new FsIncludeResolver(
+    {
+      read: (uri) => {
+        const text = byUri.get(uri);
+        return text !== undefined ? { text } : diskSource.read(uri);
+      },
+    },
+    undefined,
+    cache,
+  );
   const trees = [...byUri].map(([uri, text]) => cache.get(uri, text));
   const checked = checkNodes(trees.map((tree) => ({ tree })), resolver, opts);
   const findings: Finding[] = checked.flatMap((c) => c.findings);

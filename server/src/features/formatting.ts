@@ -37,6 +37,15 @@ interface Gap {
 
 const NEWLINE = /\r\n|\r|\n/g;
 
+/** Widest indentation unit: a client may send any number (1e9, 0, -1, NaN). */
+const MAX_TAB_SIZE = 16;
+
+/** The editor's tab size as an indentation width: 1..16 spaces, 4 when it is no usable number. */
+export function indentWidth(tabSize: unknown): number {
+  if (typeof tabSize !== 'number' || !Number.isFinite(tabSize) || tabSize < 1) return 4;
+  return Math.min(MAX_TAB_SIZE, Math.floor(tabSize));
+}
+
 function eolOf(text: string): string {
   const m = /\r\n|\r|\n/.exec(text);
   return m ? m[0] : '\n';
@@ -100,7 +109,7 @@ function structure(tree: SyntaxTree, splitInline: boolean): Structure {
 function layout(tree: SyntaxTree, options: KeepalivedFormattingOptions): { edits: Gap[]; result: string } {
   const text = tree.text;
   const eol = eolOf(text);
-  const unit = options.insertSpaces ? ' '.repeat(Math.max(0, options.tabSize)) : '\t';
+  const unit = options.insertSpaces ? ' '.repeat(indentWidth(options.tabSize)) : '\t';
   const indent = (d: number) => unit.repeat(Math.max(0, d));
   const st = structure(tree, options.splitInlineBlocks === true);
   const prot = protectedLines(tree);

@@ -5,7 +5,9 @@ import {
   DiagnosticTag,
   type CodeAction,
   type Diagnostic,
+  TextDocumentEdit,
   type TextEdit,
+  type WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import type { Finding, Fix } from '../analysis/finding';
 
@@ -28,8 +30,16 @@ export function toDiagnostic(f: Finding): Diagnostic {
   };
 }
 
-export function toCodeAction(fix: Fix, diagnostic: Diagnostic): CodeAction {
+/**
+ * A quick fix. With `version` (the client supports `documentChanges`), its edits are
+ * TextDocumentEdits carrying the version of each document they were computed for, so that a fix
+ * computed for older text is refused instead of landing on newer text.
+ */
+export function toCodeAction(fix: Fix, diagnostic: Diagnostic, version?: (uri: string) => number | null): CodeAction {
   const changes: Record<string, TextEdit[]> = {};
   for (const e of fix.edits) (changes[e.uri] ??= []).push({ range: e.range, newText: e.newText });
-  return { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.preferred, edit: { changes } };
+  const edit: WorkspaceEdit = version
+    ? { documentChanges: Object.entries(changes).map(([uri, edits]) => TextDocumentEdit.create({ uri, version: version(uri) }, edits)) }
+    : { changes };
+  return { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.preferred, edit };
 }
