@@ -58,3 +58,15 @@ export const ANALYSIS_TIME_BUDGET_MS = 1000;
  * node with every other one; past this many nodes a cluster is checked with its first nodes only.
  */
 export const MAX_CLUSTER_NODES = 100;
+
+/**
+ * Indentation levels the formatter writes: deeper blocks are indented as this level. Keeps the
+ * formatting of 5,000 nested blocks linear (otherwise 50 million blanks).
+ */
+export const MAX_INDENT_DEPTH = 64;
+
+/**
+ * Nesting of a nested answer (selection ranges, document symbols): JSON.stringify recurses and
+ * fails near 5,000 levels, in the server and in the editor. Deeper levels are left out.
+ */
+export const MAX_ANSWER_NESTING = 100;
