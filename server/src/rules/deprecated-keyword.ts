@@ -1,3 +1,4 @@
+import { replaceWordFix } from './word-edit';
 import type { FileRule } from './rule';
 
 export const deprecatedKeyword: FileRule = {
@@ -18,9 +19,7 @@ export const deprecatedKeyword: FileRule = {
         range: k.range,
         message: `'${k.value}' is deprecated.${instead}${note}`,
         tags: ['deprecated'],
-        fixes: single
-          ? [{ title: `Replace with '${dep.replacement}'`, edits: [{ uri: k.uri, range: k.range, newText: dep.replacement as string }], preferred: true }]
-          : undefined,
+        fixes: single ? replaceWordFix(k, `Replace with '${dep.replacement}'`, dep.replacement as string) : undefined,
       });
     }
   },
