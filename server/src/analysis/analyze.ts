@@ -9,7 +9,8 @@ import { FILE_RULES } from '../rules';
 import type { FileRule, Report } from '../rules/rule';
 import { SCHEMA, type Schema } from '../schema';
 import type { Finding, RuleLevel } from './finding';
-import { expandedRanges, LIMIT_RULE_ID, timeBudgetFinding, withSafeFixes } from './limits-findings';
+import { expandedRanges, LIMIT_RULE_ID, timeBudgetFinding, tooManyFindings, withSafeFixes } from './limits-findings';
+import { MAX_FINDINGS_PER_NODE } from '../limits';
 
 export interface ReadOptions {
   schema?: Schema;
@@ -53,6 +54,7 @@ export function withLevel(code: string, own: Finding['severity'], levels: CheckO
 export function checkModel(model: ConfigModel, opts: CheckOptions = {}): Finding[] {
   const schema = opts.schema ?? SCHEMA;
   const out: Finding[] = [];
+  let dropped = 0;
   const rules = opts.rules ?? FILE_RULES;
   for (let i = 0; i < rules.length; i++) {
     const rule = rules[i];
@@ -64,6 +66,10 @@ export function checkModel(model: ConfigModel, opts: CheckOptions = {}): Finding
       break;
     }
     const report = (r: Report) => {
+      if (out.length >= MAX_FINDINGS_PER_NODE) {
+        dropped++;
+        return;
+      }
       const severity = withLevel(rule.id, r.severity ?? rule.severity, opts.levels);
       if (severity) out.push({ ...r, code: rule.id, severity });
     };
@@ -80,5 +86,6 @@ export function checkModel(model: ConfigModel, opts: CheckOptions = {}): Finding
       });
     }
   }
+  if (dropped) out.push(tooManyFindings(model.uri, dropped));
   return withSafeFixes(out, expandedRanges([model]));
 }

@@ -5,6 +5,7 @@ import type { Range } from '../parser/syntax';
 import { limitReached } from '../rules/limit-reached';
 import { refusalText, type Refusal } from './refusal';
 import type { Finding, Severity } from './finding';
+import { MAX_FINDINGS_PER_NODE } from '../limits';
 
 export const LIMIT_RULE_ID = limitReached.id;
 
@@ -25,6 +26,16 @@ export function timeBudgetFinding(uri: string, skipped: readonly string[], sever
   };
 }
 
+export function tooManyFindings(uri: string, dropped: number): Finding {
+  return {
+    uri,
+    range: START,
+    severity: 'warning',
+    code: LIMIT_RULE_ID,
+    message: `${dropped} more problems are not listed: the analysis keeps the first ${MAX_FINDINGS_PER_NODE.toLocaleString('en-US')} of a configuration.`,
+  };
+}
+
 /**
  * The ranges of expanded words ($NAME, ~SEQ, ~LST): every word of an expansion shares the range
  * of the whole line that produced it, so an edit of that range would replace the line.
@@ -35,6 +46,7 @@ export function expandedRanges(models: readonly ConfigModel[]): Set<Range> {
     if (w.origin) out.add(w.range);
   };
   for (const m of models) {
+    if (!m.interp.expanded) continue;
     for (const s of m.interp.all) {
       add(s.keyword);
       for (const w of s.args) add(w);

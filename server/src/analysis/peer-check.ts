@@ -4,6 +4,7 @@ import type { PeerReport } from '../rules/peer/rule';
 import type { Cluster } from '../workspace/cluster';
 import { withLevel, type CheckOptions } from './analyze';
 import type { Finding } from './finding';
+import { expandedRanges, withSafeFixes } from './limits-findings';
 
 export function checkCluster(cluster: Cluster, opts: Pick<CheckOptions, 'levels'> = {}): Finding[] {
   const out: Finding[] = [];
@@ -25,5 +26,5 @@ export function checkCluster(cluster: Cluster, opts: Pick<CheckOptions, 'levels'
       });
     }
   }
-  return out;
+  return withSafeFixes(out, expandedRanges(cluster.nodes.map((n) => n.model)));
 }

@@ -73,6 +73,8 @@ export interface Interpretation {
   /** The syntax trees of those files. */
   trees: SyntaxTree[];
   symbols: SymbolUse[];
+  /** Set when a `$NAME`, `~SEQ` or `~LST` expansion produced words. */
+  expanded?: boolean;
   /** Limits reached while reading (expansion, includes, time): what was not read. */
   limits: LimitHit[];
 }

@@ -244,6 +244,7 @@ export class EventSource {
   /** Re-reads substituted text; its words point back at the line that produced them. */
   private synthetic(text: string, origin: Word[], depth: number, stack: Set<string>, condition?: Condition, pieces?: Piece[]): void {
     const tree = parseSyntax(text, origin[0].uri);
+    this.out.expanded = true;
     // Flattened before the words take the origin's position: items keep the synthetic line breaks.
     const items = flatten(tree.nodes, true);
     const first = origin[0];
