@@ -59,9 +59,10 @@ export function checkModel(model: ConfigModel, opts: CheckOptions = {}): Finding
   for (let i = 0; i < rules.length; i++) {
     const rule = rules[i];
     if (withLevel(rule.id, rule.severity, opts.levels) === undefined) continue;
-    if (opts.deadline !== undefined && Date.now() > opts.deadline) {
+    // The limits found while reading are always reported: they say what was not read.
+    if (opts.deadline !== undefined && rule.id !== LIMIT_RULE_ID && Date.now() > opts.deadline) {
       const severity = withLevel(LIMIT_RULE_ID, 'warning', opts.levels);
-      const skipped = rules.slice(i).filter((r) => withLevel(r.id, r.severity, opts.levels) !== undefined).map((r) => r.id);
+      const skipped = rules.slice(i).filter((r) => r.id !== LIMIT_RULE_ID && withLevel(r.id, r.severity, opts.levels) !== undefined).map((r) => r.id);
       if (severity) out.push(timeBudgetFinding(model.uri, skipped, severity));
       break;
     }

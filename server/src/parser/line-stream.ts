@@ -111,7 +111,7 @@ export class EventSource {
 
   private late(at: Word): boolean {
     if (this.opts.deadline === undefined || Date.now() <= this.opts.deadline) return false;
-    this.limit('time', at, 'The analysis time budget ran out while reading this line: the rest of the configuration is not checked.');
+    this.limit('time', at, 'The analysis time budget ran out here: this line and the rest of the configuration are not checked.');
     return true;
   }
 
@@ -181,7 +181,7 @@ export class EventSource {
             this.defWords.delete(k);
           }
           // Each row costs at least the scan of the template: charged before the work is done.
-          if (depth >= MAX_INCLUDE_DEPTH || !this.spend(text.length, first)) break;
+          if (depth >= MAX_INCLUDE_DEPTH || !this.spend(text.length, first) || this.late(first)) break;
           const r = substituteMapped(text, this.defs, this.budget);
           if (r === OVER_BUDGET) {
             this.overBudget(first);
@@ -284,6 +284,10 @@ export class EventSource {
     if (depth >= MAX_INCLUDE_DEPTH) {
       ref.truncated = true;
       this.limit('include-depth', words[0], `Includes nest deeper than ${MAX_INCLUDE_DEPTH} files here (an include loop?): this include is not followed.`);
+      return;
+    }
+    if (this.late(words[0])) {
+      ref.truncated = true;
       return;
     }
     const key = `${words[0].uri}\0${pattern}`;

@@ -31,9 +31,11 @@ export const diskFs: GlobFs = {
       return undefined;
     }
   },
+  // Anything but a directory matches (as glob(3) matches it): a FIFO or a device is then refused
+  // by name, with its reason, instead of "no file matches".
   isFile(p) {
     try {
-      return statSync(p).isFile();
+      return !statSync(p).isDirectory();
     } catch {
       return false;
     }

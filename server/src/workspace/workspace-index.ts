@@ -240,8 +240,20 @@ export class WorkspaceIndex {
     return out;
   }
 
-  /** The model a file is best read in: its node's when it is included, else its own. */
+  /**
+   * The model a file is best read in: its node's when it is included, else its own. A request on
+   * one file does not wait for the analysis of every other changed file: only this file's node is
+   * read when the index is out of date (an included file still waits for the full refresh, which
+   * knows its node).
+   */
   modelFor(uri: string): ConfigModel | undefined {
+    if (this.dirty && !this.included.has(uri)) {
+      for (const e of this.entries.values()) if (e.files.has(uri)) return e.model;
+      if (this.known.has(uri)) {
+        const e = this.entry(uri);
+        if (e) return e.model;
+      }
+    }
     this.refresh();
     for (const e of this.entries.values()) if (e.files.has(uri)) return e.model;
     const text = textOf(this.source.read(uri));
@@ -251,8 +263,10 @@ export class WorkspaceIndex {
   }
 
   /** Nodes sharing a cluster with the node(s) of `uri`. */
-  peersOf(uri: string): { cluster: Cluster; nodes: Node[] }[] {
-    return this.clusters()
+  peersOf(uri: string, opts: { stale?: boolean } = {}): { cluster: Cluster; nodes: Node[] }[] {
+    // `stale`: the clusters of the last refresh will do (hover and code lens text), so that such a
+    // request does not wait for other files to be analysed.
+    return (opts.stale ? this.clusterList : this.clusters())
       .filter((c) => c.nodes.some((n) => n.uri === uri || n.model.interp.files.includes(uri)))
       .map((c) => ({ cluster: c, nodes: c.nodes.filter((n) => n.uri !== uri && !n.model.interp.files.includes(uri)) }));
   }
