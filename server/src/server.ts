@@ -120,6 +120,7 @@ connection.onDidChangeConfiguration(async () => {
   publish();
 });
 
+const OPEN_PUBLISH_DELAY_MS = 50;
 let timer: ReturnType<typeof setTimeout> | undefined;
 let due = 0;
 /**
@@ -171,7 +172,9 @@ function capped(findings: Finding[]): Finding[] {
 
 documents.onDidOpen((e) => {
   index.touch(e.document.uri);
-  schedulePublish(0);
+  // Soon, not at once: a client opening hundreds of files gets one publish for the burst instead
+  // of one per file (each publish checks the whole cluster).
+  schedulePublish(OPEN_PUBLISH_DELAY_MS);
 });
 documents.onDidChangeContent((e) => {
   index.touch(e.document.uri);
