@@ -41,7 +41,7 @@ export interface FeatureDeps {
 
 /** The counterparts of an instance on the other nodes, highest priority first. */
 function counterparts(index: WorkspaceIndex, uri: string, name: string) {
-  for (const { cluster } of index.peersOf(uri, { stale: true })) {
+  for (const { cluster } of index.peersOf(uri)) {
     const g = cluster.groups.find((x) => x.members.some((m) => m.inst.name === name && m.node.model.interp.files.includes(uri)));
     if (g) return [...g.members].sort((a, b) => effectivePriority(b.inst) - effectivePriority(a.inst));
   }
