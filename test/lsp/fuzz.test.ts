@@ -162,7 +162,13 @@ function inside(d: Diagnostic, lines: number[]): boolean {
 }
 
 test(`LSP fuzz: ${CASES} random documents and edit sequences`, { timeout: 3_600_000 }, async () => {
-  const cases = fc.sample(fc.record({ text: mutated, changes: edits }), { numRuns: CASES, seed: SEED });
+  // Edits never touch a '\r': deleting the 'b' of "\rb\n" or typing "\r" before a "\n" merges two
+  // line breaks into one, which the LSP text-document library's incremental line table does not
+  // follow (no editor sends such edits: it keeps one line ending). Mixed line endings are fuzzed
+  // through the documents that are not edited.
+  const cases = fc
+    .sample(fc.record({ text: mutated, changes: edits }), { numRuns: CASES, seed: SEED })
+    .map((c) => (c.changes.length ? { text: c.text.replace(/\r/g, ''), changes: c.changes.map((ch) => ({ ...ch, ins: ch.ins.replace(/\r/g, '') })) } : c));
   for (let b = 0; b < cases.length; b += BATCH) {
     const batch = cases.slice(b, b + BATCH).map((c) => ({ c, ...openCase(c) }));
     const answers = new Map<string, { a: Record<string, unknown>; f: Record<string, unknown> }>();
