@@ -14,8 +14,9 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding, RuleLevel } from './analysis/finding';
 import { toCodeAction, toDiagnostic } from './lsp/convert';
+import { prepareParser } from './parser/cst-parser';
 import { sameRange } from './parser/syntax';
-import { clusterViews, compareFiles } from './lsp/cluster-views';
+import { clusterViews, compareFiles, labelsFor } from './lsp/cluster-views';
 import { registerFeatures } from './lsp/features';
 import { makePeerConfig, nextRouterId } from './features/peer-config';
 import {
@@ -23,14 +24,17 @@ import {
   CLUSTERS_REQUEST,
   COMPARE_REQUEST,
   CREATE_PEER_REQUEST,
+  NODE_LABELS_REQUEST,
   PEERS_REQUEST,
   type CompareParams,
+  type NodeLabelsParams,
   type CreatePeerParams,
   type CreatePeerResult,
   type PeersParams,
   TRUST_NOTIFICATION,
   type TrustParams,
 } from './protocol';
+import { parseVersion } from './schema/version';
 import { pathLabel } from './workspace/nodes';
 import { diskSource, type FileSource } from './workspace/include-resolver';
 import { guarded } from './lsp/params';
@@ -74,6 +78,9 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   index.setTrusted(init?.trusted !== false);
   documentChanges = !!params.capabilities.workspace?.workspaceEdit?.documentChanges;
   watchRegistration = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+  // The first diagnostics need the parser: build it while the client answers this and asks for
+  // the settings, instead of after.
+  setImmediate(prepareParser);
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -97,6 +104,7 @@ async function loadSettings(): Promise<void> {
     levels: rules,
     clusters: Array.isArray(cfg.clusters) ? (cfg.clusters as string[][]) : [],
     files: Array.isArray(cfg.files) ? (cfg.files as string[]) : undefined,
+    targetVersion: typeof cfg.targetVersion === 'string' && parseVersion(cfg.targetVersion) ? cfg.targetVersion : undefined,
   };
   formatSettings = (cfg.format ?? {}) as Record<string, unknown>;
   index.configure(settings);
@@ -248,6 +256,10 @@ connection.onRequest(
     const priorityDelta = typeof p.priorityDelta === 'number' && Number.isFinite(p.priorityDelta) ? p.priorityDelta : undefined;
     return { ...makePeerConfig(model, p.uri, { routerId, priorityDelta }), routerId, sourceRouterId };
   }),
+);
+connection.onRequest(
+  NODE_LABELS_REQUEST,
+  guarded(NODE_LABELS_REQUEST, [], (p: NodeLabelsParams) => labelsFor(index, Array.isArray(p.uris) ? p.uris.filter(readable) : [])),
 );
 
 registerFeatures(connection, documents, {

@@ -4,10 +4,12 @@ import { buildModel } from '../model/build';
 import type { ConfigModel } from '../model/types';
 import { interpret, type IncludeResolver } from '../parser/interpreter';
 import type { SyntaxTree } from '../parser/syntax';
+import { insideSkipped } from '../parser/statements';
 import { parseSyntax } from '../parser/syntax-builder';
 import { FILE_RULES } from '../rules';
 import type { FileRule, Report } from '../rules/rule';
 import { SCHEMA, type Schema } from '../schema';
+import { DEFAULT_TARGET_VERSION } from '../schema/version';
 import type { Finding, RuleLevel } from './finding';
 import { expandedRanges, LIMIT_RULE_ID, timeBudgetFinding, tooManyFindings, withSafeFixes } from './limits-findings';
 import { MAX_FINDINGS_PER_NODE } from '../limits';
@@ -28,6 +30,8 @@ export interface CheckOptions {
   rules?: readonly FileRule[];
   /** Date.now() after which the remaining rules are skipped (one finding says which). */
   deadline?: number;
+  /** The keepalived release to check against; default DEFAULT_TARGET_VERSION. */
+  targetVersion?: string;
 }
 
 /** Reads a node's root file (with its includes) into the typed model. */
@@ -55,6 +59,7 @@ export function checkModel(model: ConfigModel, opts: CheckOptions = {}): Finding
   const schema = opts.schema ?? SCHEMA;
   const out: Finding[] = [];
   let dropped = 0;
+  const skipped = model.interp.skipped;
   const rules = opts.rules ?? FILE_RULES;
   for (let i = 0; i < rules.length; i++) {
     const rule = rules[i];
@@ -62,8 +67,8 @@ export function checkModel(model: ConfigModel, opts: CheckOptions = {}): Finding
     // The limits found while reading are always reported: they say what was not read.
     if (opts.deadline !== undefined && rule.id !== LIMIT_RULE_ID && Date.now() > opts.deadline) {
       const severity = withLevel(LIMIT_RULE_ID, 'warning', opts.levels);
-      const skipped = rules.slice(i).filter((r) => r.id !== LIMIT_RULE_ID && withLevel(r.id, r.severity, opts.levels) !== undefined).map((r) => r.id);
-      if (severity) out.push(timeBudgetFinding(model.uri, skipped, severity));
+      const notRun = rules.slice(i).filter((r) => r.id !== LIMIT_RULE_ID && withLevel(r.id, r.severity, opts.levels) !== undefined).map((r) => r.id);
+      if (severity) out.push(timeBudgetFinding(model.uri, notRun, severity));
       break;
     }
     const report = (r: Report) => {
@@ -72,10 +77,11 @@ export function checkModel(model: ConfigModel, opts: CheckOptions = {}): Finding
         return;
       }
       const severity = withLevel(rule.id, r.severity ?? rule.severity, opts.levels);
-      if (severity) out.push({ ...r, code: rule.id, severity });
+      // keepalived never reads inside a block it skips: nothing there is reported.
+      if (severity && !insideSkipped(skipped, r.uri, r.range.start)) out.push({ ...r, code: rule.id, severity });
     };
     try {
-      rule.check({ model, schema, report });
+      rule.check({ model, schema, target: opts.targetVersion ?? DEFAULT_TARGET_VERSION, report });
     } catch (e) {
       // A rule must never take the server down: say what broke, on the first line.
       out.push({

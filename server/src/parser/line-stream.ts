@@ -19,6 +19,11 @@ import type { Condition } from './statements';
 import type { SyntaxNode, SyntaxTree, Word } from './syntax';
 import { parseSyntax } from './syntax-builder';
 
+/** `${NAME}` / `${NAME params}`, as keepalived substitutes it. */
+const BRACED_REF = /\$\{([A-Za-z_][A-Za-z0-9_]*)(?:[ \t][^}]*)?\}/g;
+/** What keepalived defines itself (set_std_definitions()). */
+const STANDARD_DEFINITIONS = new Set(['_PWD', '_INSTANCE', '_RANDOM', '_HASH', '_BANG']);
+
 /** A syntax node flattened into what keepalived reads: lines and braces, with their text lines. */
 type Item = (
   | { t: 'line'; words: Word[] }
@@ -87,6 +92,8 @@ export class EventSource {
   readonly defs = new Map<string, string>();
   /** The written definition behind each name of `defs` (none for `~SEQ` variables). */
   private readonly defWords = new Map<string, Definition>();
+  /** Sees every event as it is read (keepalived's other processes read the same lines). */
+  observer?: (e: Event) => void;
 
   constructor(
     private readonly out: Interpretation,
@@ -116,7 +123,9 @@ export class EventSource {
   }
 
   next(): Event | undefined {
-    return this.pos < this.queue.length ? this.queue[this.pos++] : undefined;
+    const e = this.pos < this.queue.length ? this.queue[this.pos++] : undefined;
+    if (e && this.observer) this.observer(e);
+    return e;
   }
 
   peek(): Event | undefined {
@@ -219,7 +228,33 @@ export class EventSource {
       this.include(words, depth, stack, condition);
       return;
     }
+    if (this.splitUndefined(words, depth, stack, condition)) return;
     this.queue.push({ t: 'line', words, condition });
+  }
+
+  /**
+   * `${NAME}` with no `$NAME=` before it: keepalived leaves it as written, then splits the line at
+   * its braces like any other (`unicast_src_ip $`, `{`, `NAME`, `}`), so its `}` ends the enclosing
+   * block. The line is re-read split that way (an envsubst template read as it is gets this).
+   */
+  private splitUndefined(words: Word[], depth: number, stack: Set<string>, condition: Condition | undefined): boolean {
+    let found = false;
+    for (const w of words) {
+      if (w.kind !== 'word' || w.origin || !w.text.includes('${')) continue;
+      for (const m of w.text.matchAll(BRACED_REF)) {
+        if (this.defs.has(m[1]) || STANDARD_DEFINITIONS.has(m[1])) continue;
+        this.out.undefinedParameters.push({ word: w, name: m[1] });
+        found = true;
+      }
+    }
+    if (!found || depth >= MAX_INCLUDE_DEPTH) return false;
+    const text = words
+      .map((w) => (w.kind === 'word' ? w.text.replace(BRACED_REF, (all: string, name: string) => (this.defs.has(name) || STANDARD_DEFINITIONS.has(name) ? all : `$ { ${all.slice(2, -1)} } `)) : w.text))
+      .join(' ');
+    if (!this.spend(text.length, words[0])) return false;
+    // Rewritten text: its words map back to nothing a fix could edit precisely.
+    this.synthetic(text, words, depth + 1, stack, condition, []);
+    return true;
   }
 
   /** Takes characters of expansion out of the budget; false (and a limit hit) when it is spent. */

@@ -1,5 +1,5 @@
 import type { FileRule } from './rule';
-import { subject, valueIssues } from './value-issues';
+import { subject, valueIssues, skippedBlockNote } from './value-issues';
 
 export const valueOutOfRange: FileRule = {
   id: 'value-out-of-range',
@@ -10,7 +10,7 @@ export const valueOutOfRange: FileRule = {
       report({
         uri: li.at.uri,
         range: li.at.range,
-        message: `'${li.at.value}' is out of range for ${subject(li)}: expected ${li.issue.expected}. keepalived rejects it${li.issue.arg?.type.kind === 'integer' || li.issue.arg?.type.kind === 'decimal' ? ' and keeps the default' : ''}.`,
+        message: `'${li.at.value}' is out of range for ${subject(li)}: expected ${li.issue.expected}. keepalived rejects it${li.issue.arg?.type.kind === 'integer' || li.issue.arg?.type.kind === 'decimal' ? ' and keeps the default' : ''}.${skippedBlockNote(li)}`,
       });
     }
   },

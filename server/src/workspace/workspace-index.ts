@@ -15,7 +15,7 @@ import { diskSource, FsIncludeResolver, pathToUri, textOf, TreeCache, uriToPath,
 import { ANALYSIS_TIME_BUDGET_MS } from '../limits';
 import { refusedFileFinding } from '../analysis/limits-findings';
 import { readNodes, type Node } from './nodes';
-import { peerDirectives } from './peer-directive';
+import { explicitGroups } from './explicit-groups';
 
 interface NodeEntry {
   root: string;
@@ -32,6 +32,8 @@ export interface IndexSettings {
   /** Groups of glob patterns (workspace-relative or absolute), one group per cluster. */
   clusters?: string[][];
   files?: string[];
+  /** keepalived.targetVersion: the keepalived release the nodes run. */
+  targetVersion?: string;
 }
 
 const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out', '.venv', '__pycache__']);
@@ -167,7 +169,7 @@ export class WorkspaceIndex {
     for (const uri of included) this.entries.delete(uri);
     this.included = included;
     const nodes = [...this.entries.values()].flatMap((e) => e.nodes);
-    this.clusterList = findClusters(nodes, this.explicitGroups(nodes));
+    this.clusterList = findClusters(nodes, explicitGroups(nodes, this.settings.clusters ?? [], this.roots, this.entries.values()));
     this.peerFindings = this.clusterList.flatMap((c) => checkCluster(c, { levels: this.settings.levels }));
     this.dirty = false;
   }
@@ -192,7 +194,14 @@ export class WorkspaceIndex {
       const deadline = this.budgetMs === undefined ? undefined : Date.now() + this.budgetMs;
       const model = readModel(tree, { includes: this.resolver, deadline });
       const nodes = readNodes(tree, this.resolver, model);
-      e = { root: uri, tree, model, nodes, files: new Set(model.interp.files), findings: checkModel(model, { levels: this.settings.levels, deadline }) };
+      e = {
+        root: uri,
+        tree,
+        model,
+        nodes,
+        files: new Set(model.interp.files),
+        findings: checkModel(model, { levels: this.settings.levels, targetVersion: this.settings.targetVersion, deadline }),
+      };
     } catch {
       // A file the analysis cannot read (e.g. nested too deep for the parser) must not take the
       // other files down with it: it is left out of the nodes.
@@ -200,24 +209,6 @@ export class WorkspaceIndex {
     }
     this.entries.set(uri, e);
     return e;
-  }
-
-  private explicitGroups(nodes: Node[]): string[][] {
-    const groups: string[][] = [];
-    const idsOf = (matcher: (p: string) => boolean) => nodes.filter((n) => matcher(uriToPath(n.uri))).map((n) => n.id);
-    for (const g of this.settings.clusters ?? []) {
-      const res = g.map(globToRegex);
-      const ids = idsOf((p) => res.some((re) => re.test(p) || this.roots.some((r) => re.test(path.relative(r, p)))));
-      if (ids.length > 1) groups.push(ids);
-    }
-    for (const e of this.entries.values()) {
-      const peers = peerDirectives(e.tree);
-      if (!peers.length) continue;
-      const res = peers.map(globToRegex);
-      const ids = [...e.nodes.map((n) => n.id), ...idsOf((p) => res.some((re) => re.test(p)))];
-      if (ids.length > 1) groups.push([...new Set(ids)]);
-    }
-    return groups;
   }
 
   clusters(): Cluster[] {
@@ -269,6 +260,12 @@ export class WorkspaceIndex {
     return (opts.stale ? this.clusterList : this.clusters())
       .filter((c) => c.nodes.some((n) => n.uri === uri || n.model.interp.files.includes(uri)))
       .map((c) => ({ cluster: c, nodes: c.nodes.filter((n) => n.uri !== uri && !n.model.interp.files.includes(uri)) }));
+  }
+
+  /** The nodes a file is part of: its own, or those of the roots that include it. */
+  nodesOf(uri: string): Node[] {
+    this.refresh();
+    return [...this.entries.values()].filter((e) => e.files.has(uri)).flatMap((e) => e.nodes);
   }
 
   allModels(): ConfigModel[] {
