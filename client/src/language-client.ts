@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { CloseAction, type CloseHandlerResult, ErrorAction, type ErrorHandler, type ErrorHandlerResult, LanguageClient, RevealOutputChannelOn, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { LANGUAGE_ID } from './compare';
+import { TRUST_NOTIFICATION, type TrustParams } from '../../server/src/protocol';
 
 /** Restarts allowed within RESTART_WINDOW_MS before the client gives up. */
 const MAX_RESTARTS = 5;
@@ -71,6 +72,8 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
     ],
     // The server registers its own file watchers (peers and includes nobody has open).
     synchronize: { configurationSection: 'keepalived' },
+    // Read at every (re)start: an untrusted workspace's server reads no file outside its folders.
+    initializationOptions: () => ({ trusted: vscode.workspace.isTrusted }),
     outputChannel: output,
     revealOutputChannelOn: RevealOutputChannelOn.Never,
     errorHandler,
@@ -84,5 +87,11 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
       },
     },
   });
+  const started = client;
+  context.subscriptions.push(
+    vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      if (started.isRunning()) void started.sendNotification(TRUST_NOTIFICATION, { trusted: true } satisfies TrustParams);
+    }),
+  );
   return client;
 }

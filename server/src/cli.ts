@@ -1,6 +1,5 @@
 // keepalived-lint: checks node configs from the terminal. The files given are grouped into
 // clusters as the language server groups a workspace, and each cluster's peers are compared.
-import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { compareFindings, type Finding } from './rules/finding';
 import { checkFiles, clustersOfFiles } from './analysis/check-files';
@@ -11,9 +10,13 @@ import { SCHEMA } from './schema';
 import { explainText } from './schema/describe';
 import { parseVersion } from './schema/version';
 import { isTemplate } from './workspace/file-patterns';
-import { uriToPath } from './workspace/include-resolver';
+import { pathToUri, uriToPath } from './workspace/include-resolver';
+import { readRegularFile } from './workspace/read-file';
+import { refusalText } from './workspace/refusal';
+import { refusedFileFinding } from './analysis/limits-findings';
+import { DEFAULT_MAX_PROBLEMS } from './limits';
 
-const USAGE = `usage: keepalived-lint [--format text|json|sarif] [--target-version X.Y[.Z]]
+const USAGE = `usage: keepalived-lint [--format text|json|sarif] [--target-version X.Y[.Z]] [--max-problems N]
                        [--cluster GLOB[,GLOB...]]... [--one-cluster] FILE...
        keepalived-lint --failover [--format text|json] [--cluster GLOB[,GLOB...]]... [--one-cluster] FILE...
        keepalived-lint --explain KEYWORD
@@ -25,6 +28,7 @@ naming each other in '# keepalived-peer:' comments, files whose instances share 
 instance name with its virtual_router_id. --one-cluster checks all the files as one cluster.
 --failover prints, per VRRP instance of those clusters, who holds the VIP in normal operation,
 with each node stopped and with each tracked item failing on each node.
+--max-problems N prints the first N problems and a summary line (default ${DEFAULT_MAX_PROBLEMS}; 0 = all).
 Exit status: 0 no error, 1 errors found, 2 bad usage or unreadable file.`;
 
 function fail(msg: string): never {
@@ -35,6 +39,7 @@ function fail(msg: string): never {
 function main(argv: string[]): number {
   let format = 'text';
   let failover = false;
+  let maxProblems = DEFAULT_MAX_PROBLEMS;
   let targetVersion: string | undefined;
   let oneCluster = false;
   const clusters: string[][] = [];
@@ -49,6 +54,10 @@ function main(argv: string[]): number {
       if (!['text', 'json', 'sarif'].includes(format)) fail(`unknown format '${format}'`);
     } else if (a === '--failover') {
       failover = true;
+    } else if (a === '--max-problems' || a.startsWith('--max-problems=')) {
+      const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i];
+      if (v === undefined || !/^\d+$/.test(v)) fail('--max-problems needs a number (0 = no limit)');
+      maxProblems = Number(v);
     } else if (a === '--target-version' || a.startsWith('--target-version=')) {
       targetVersion = a.includes('=') ? a.slice(a.indexOf('=') + 1) : (argv[++i] ?? '');
       if (!parseVersion(targetVersion)) fail(`--target-version takes a keepalived release such as 2.2 or 2.3.2, not '${targetVersion}'`);
@@ -80,13 +89,15 @@ function main(argv: string[]): number {
   if (failover && format === 'sarif') fail('--failover prints text or json');
 
   const texts = new Map<string, string>();
+  const refused: Finding[] = [];
   for (const f of files) {
-    try {
-      texts.set(resolve(f), readFileSync(f, 'utf8'));
-    } catch (e) {
-      process.stderr.write(`keepalived-lint: cannot read ${f}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+    // Regular files only, never over the size limit: a FIFO or /dev/zero must not hang the run.
+    const r = readRegularFile(f);
+    if (r.refused === 'too-large') refused.push(refusedFileFinding(pathToUri(resolve(f)), r.refused, r.size));
+    else if (r.refused) {
+      process.stderr.write(`keepalived-lint: cannot read ${f}: ${refusalText(r.refused)}\n`);
       return 2;
-    }
+    } else texts.set(resolve(f), r.text);
   }
   for (const [p, text] of texts) {
     if (!isTemplate(text)) continue;
@@ -101,15 +112,21 @@ function main(argv: string[]): number {
     return 0;
   }
   const given = new Map(files.map((f) => [resolve(f), f]));
-  const findings = checkFiles(texts, { targetVersion, clusters, oneCluster, cwd: process.cwd() });
-  const located: Located[] = findings.sort(compareFindings).map((finding: Finding) => {
+  const findings = [...refused, ...checkFiles(texts, { targetVersion, clusters, oneCluster, cwd: process.cwd() })].sort(compareFindings);
+  const failed = findings.some((f) => f.severity === 'error');
+  const shown = maxProblems > 0 ? findings.slice(0, maxProblems) : findings;
+  const located: Located[] = shown.map((finding: Finding) => {
     const abs = uriToPath(finding.uri);
     return { file: given.get(abs) ?? relative(process.cwd(), abs), finding };
   });
   if (format === 'json') process.stdout.write(formatJson(located) + '\n');
   else if (format === 'sarif') process.stdout.write(formatSarif(located) + '\n');
   else if (located.length) process.stdout.write(formatText(located) + '\n');
-  return located.some((l) => l.finding.severity === 'error') ? 1 : 0;
+  if (shown.length < findings.length) {
+    // On stderr, so that json and sarif stay parseable.
+    process.stderr.write(`keepalived-lint: ${findings.length - shown.length} more problems not shown (${findings.length} in all; --max-problems ${maxProblems})\n`);
+  }
+  return failed ? 1 : 0;
 }
 
 process.exitCode = main(process.argv.slice(2));

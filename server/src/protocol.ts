@@ -130,3 +130,13 @@ export interface CreatePeerResult {
   /** The source node's label (workspace/nodes.ts). */
   sourceLabel: string;
 }
+
+/**
+ * `keepalived/workspaceTrust` (client → server notification): whether the workspace is trusted. The
+ * same value goes in `initializationOptions.trusted` (missing = trusted, for other editors). While
+ * untrusted, the server reads no file outside the workspace folders.
+ */
+export const TRUST_NOTIFICATION = 'keepalived/workspaceTrust';
+export interface TrustParams {
+  trusted: boolean;
+}

@@ -29,11 +29,16 @@ import {
   type CreatePeerParams,
   type CreatePeerResult,
   type PeersParams,
+  TRUST_NOTIFICATION,
+  type TrustParams,
 } from './protocol';
 import { pathLabel } from './workspace/nodes';
-import { diskSource } from './workspace/include-resolver';
+import { diskSource, type FileSource } from './workspace/include-resolver';
 import { WorkspaceIndex } from './analysis/workspace-index';
 import { DEFAULT_SETTINGS, readSettings, type KeepalivedSettings } from './lsp/settings';
+import { guarded } from './lsp/params';
+import { LIMIT_RULE_ID } from './analysis/limits-findings';
+import { MAX_FILE_BYTES, MAX_FINDINGS_PER_FILE } from './limits';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -41,19 +46,35 @@ let index = new WorkspaceIndex([]);
 let published = new Map<string, Finding[]>();
 let watchRegistration = false;
 let settings: KeepalivedSettings = DEFAULT_SETTINGS;
+let documentChanges = false;
 
-/** Open buffers win over the disk. */
-const source = {
+/** Open buffers win over the disk (a buffer whose file was deleted stays in the analysis). */
+const source: FileSource = {
   read(uri: string) {
-    return documents.get(uri)?.getText() ?? diskSource.read(uri);
+    const doc = documents.get(uri);
+    if (!doc) return diskSource.read(uri);
+    const text = doc.getText();
+    // The size limit holds for buffers too (in UTF-16 units, close enough to bytes for a bound).
+    return text.length > MAX_FILE_BYTES ? { refused: 'too-large', size: text.length } : { text };
   },
 };
+
+/**
+ * Whether a request may read `uri`: an open document, or a file of the workspace folders. An
+ * unopened file elsewhere (file:///etc/passwd, /dev/zero) answers nothing.
+ */
+function readable(uri: unknown): boolean {
+  return typeof uri === 'string' && (documents.get(uri) !== undefined || index.inWorkspace(uri));
+}
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   const roots = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []))
     .filter((f) => f.uri.startsWith('file:'))
     .map((f) => fileURLToPath(f.uri).replace(/\/$/, ''));
   index = new WorkspaceIndex(roots, source);
+  const init = params.initializationOptions as { trusted?: unknown } | null | undefined;
+  index.setTrusted(init?.trusted !== false);
+  documentChanges = !!params.capabilities.workspace?.workspaceEdit?.documentChanges;
   watchRegistration = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
   // The first diagnostics need the parser: build it while the client answers this and asks for
   // the settings, instead of after.
@@ -87,6 +108,7 @@ connection.onDidChangeConfiguration(async () => {
   publish();
 });
 
+const OPEN_PUBLISH_DELAY_MS = 50;
 let timer: ReturnType<typeof setTimeout> | undefined;
 let due = 0;
 /**
@@ -121,7 +143,7 @@ function publish(): void {
 }
 
 /** A file of garbage can yield thousands of findings: the first ones are what a person reads. */
-const MAX_PER_FILE = 1000;
+const MAX_PER_FILE = MAX_FINDINGS_PER_FILE;
 function capped(findings: Finding[]): Finding[] {
   if (findings.length <= MAX_PER_FILE) return findings;
   const kept = findings.slice(0, MAX_PER_FILE);
@@ -130,7 +152,7 @@ function capped(findings: Finding[]): Finding[] {
     uri: last.uri,
     range: last.range,
     severity: 'information',
-    code: 'too-many-problems',
+    code: LIMIT_RULE_ID,
     message: `${findings.length - MAX_PER_FILE} more problems in this file are not shown.`,
   });
   return kept;
@@ -138,7 +160,9 @@ function capped(findings: Finding[]): Finding[] {
 
 documents.onDidOpen((e) => {
   index.touch(e.document.uri);
-  schedulePublish(0);
+  // Soon, not at once: a client opening hundreds of files gets one publish for the burst instead
+  // of one per file (each publish checks the whole cluster).
+  schedulePublish(OPEN_PUBLISH_DELAY_MS);
 });
 documents.onDidChangeContent((e) => {
   index.touch(e.document.uri);
@@ -152,35 +176,61 @@ documents.onDidClose((e) => {
 
 connection.onDidChangeWatchedFiles((p) => {
   for (const c of p.changes) {
-    if (c.type === FileChangeType.Deleted) index.remove(c.uri);
-    else if (!documents.get(c.uri)) index.fileChanged(c.uri);
+    // An open buffer outlives its file: it stays in the analysis until it is closed.
+    if (c.type === FileChangeType.Deleted) {
+      if (documents.get(c.uri)) index.touch(c.uri);
+      else index.remove(c.uri);
+    } else if (!documents.get(c.uri)) index.fileChanged(c.uri);
   }
   schedulePublish();
 });
 
-connection.onRequest(PEERS_REQUEST, (p: PeersParams) =>
-  index.peersOf(p.uri).flatMap(({ cluster, nodes }) =>
+connection.onNotification(TRUST_NOTIFICATION, (p: TrustParams) => {
+  if (typeof p?.trusted !== 'boolean') return;
+  index.setTrusted(p.trusted);
+  schedulePublish(0);
+});
+
+connection.onRequest(
+  PEERS_REQUEST,
+  guarded(PEERS_REQUEST, ['uri'], (p: PeersParams) => {
+    if (!readable(p.uri)) return [];
+    return index.peersOf(p.uri).flatMap(({ cluster, nodes }) =>
     nodes.map((n) => ({
       uri: n.uri,
       label: n.label,
       instances: cluster.groups.filter((g) => g.members.some((m) => m.node === n)).map((g) => g.name),
-    })),
-  ),
+      })),
+    );
+  }),
 );
 connection.onRequest(CLUSTERS_REQUEST, () => clusterViews(index.clusters(), index.findingsByUri()));
-connection.onRequest(COMPARE_REQUEST, (p: CompareParams) => compareFiles(index, p.left, p.right));
-connection.onRequest(NODE_LABELS_REQUEST, (p: NodeLabelsParams) => labelsFor(index, p.uris));
-connection.onRequest(CREATE_PEER_REQUEST, (p: CreatePeerParams): CreatePeerResult | null => {
-  const model = index.modelFor(p.uri);
-  if (!model) return null;
-  const sourceRouterId = model.routerId?.value;
-  const routerId = p.routerId ?? nextRouterId(sourceRouterId ?? pathLabel(p.uri));
-  return { ...makePeerConfig(model, p.uri, { routerId, priorityDelta: p.priorityDelta }), routerId, sourceRouterId, sourceLabel: labelsFor(index, [p.uri])[0] };
-});
+connection.onRequest(
+  COMPARE_REQUEST,
+  guarded(COMPARE_REQUEST, ['left', 'right'], (p: CompareParams) => (readable(p.left) && readable(p.right) ? compareFiles(index, p.left, p.right) : null)),
+);
+connection.onRequest(
+  NODE_LABELS_REQUEST,
+  guarded(NODE_LABELS_REQUEST, [], (p: NodeLabelsParams) => labelsFor(index, Array.isArray(p.uris) ? p.uris.filter(readable) : [])),
+);
+connection.onRequest(
+  CREATE_PEER_REQUEST,
+  guarded(CREATE_PEER_REQUEST, ['uri'], (p: CreatePeerParams): CreatePeerResult | null => {
+    if (!readable(p.uri)) return null;
+    const model = index.modelFor(p.uri);
+    if (!model) return null;
+    const sourceRouterId = model.routerId?.value;
+    const routerId = typeof p.routerId === 'string' ? p.routerId : nextRouterId(sourceRouterId ?? pathLabel(p.uri));
+    const priorityDelta = typeof p.priorityDelta === 'number' && Number.isFinite(p.priorityDelta) ? p.priorityDelta : undefined;
+    return { ...makePeerConfig(model, p.uri, { routerId, priorityDelta }), routerId, sourceRouterId, sourceLabel: labelsFor(index, [p.uri])[0] };
+  }),
+);
 
 registerFeatures(connection, documents, {
   getIndex: () => index,
   formatSettings: () => settings.format,
+  readable,
+  documentVersion: (uri) => (documentChanges ? (documents.get(uri)?.version ?? null) : undefined),
 });
 
 documents.listen(connection);

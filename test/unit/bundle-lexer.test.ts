@@ -22,7 +22,7 @@ test('the bundled CLI reads a word starting with a character from each of chevro
   const dir = mkdtempSync(join(tmpdir(), 'kl-buckets-'));
   try {
     writeFileSync(join(dir, 'keepalived.conf'), words.join('\n') + '\n');
-    const r = spawnSync(process.execPath, [CLI, '--format', 'json', 'keepalived.conf'], { cwd: dir, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    const r = spawnSync(process.execPath, [CLI, '--format', 'json', '--max-problems', '0', 'keepalived.conf'], { cwd: dir, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
     const found = (JSON.parse(r.stdout) as { diagnostics: { line: number; column: number; code: string; message: string }[] }).diagnostics;
     const unknown = found.filter((d) => d.code === 'unknown-keyword');
     assert.equal(unknown.length, words.length, r.stderr);

@@ -6,6 +6,7 @@ import type { FileRule } from '../rules/rule';
 import { SCHEMA, type Schema } from '../schema';
 import { DEFAULT_TARGET_VERSION } from '../schema/version';
 import type { Finding } from '../rules/finding';
+import { expandedRanges, withSafeFixes } from './limits-findings';
 import { runRules, type Levels } from './run-rules';
 
 export interface CheckOptions {
@@ -13,6 +14,8 @@ export interface CheckOptions {
   /** Per-rule level from settings: 'off' or a severity that replaces the rule's own. */
   levels?: Levels;
   rules?: readonly FileRule[];
+  /** Date.now() after which the remaining rules are skipped (one finding says which). */
+  deadline?: number;
   /** The keepalived release to check against; default DEFAULT_TARGET_VERSION. */
   targetVersion?: string;
 }
@@ -22,5 +25,9 @@ export function checkModel(model: ConfigModel, opts: CheckOptions = {}): Finding
   const skipped = model.interp.skipped;
   const target = opts.targetVersion ?? DEFAULT_TARGET_VERSION;
   // keepalived never reads inside a block it skips: nothing there is reported.
-  return runRules(opts.rules ?? FILE_RULES, (report) => ({ model, schema, target, report }), opts.levels, model.uri, (r) => !insideSkipped(skipped, r.uri, r.range.start));
+  const findings = runRules(opts.rules ?? FILE_RULES, (report) => ({ model, schema, target, report }), opts.levels, model.uri, {
+    keep: (r) => !insideSkipped(skipped, r.uri, r.range.start),
+    deadline: opts.deadline,
+  });
+  return withSafeFixes(findings, expandedRanges([model]));
 }

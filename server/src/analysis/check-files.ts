@@ -21,7 +21,16 @@ export interface GroupingOptions {
 function readFiles(texts: ReadonlyMap<string, string>, opts: CheckOptions & GroupingOptions, check: boolean): { checked: CheckedNode[]; clusters: Cluster[] } {
   const cache = new TreeCache();
   const byUri = new Map([...texts].map(([p, t]) => [pathToUri(p), t]));
-  const resolver = new FsIncludeResolver({ read: (uri) => byUri.get(uri) ?? diskSource.read(uri) }, undefined, cache);
+  const resolver = new FsIncludeResolver(
+    {
+      read: (uri) => {
+        const text = byUri.get(uri);
+        return text !== undefined ? { text } : diskSource.read(uri);
+      },
+    },
+    undefined,
+    cache,
+  );
   const trees = [...byUri].map(([uri, text]) => cache.get(uri, text));
   const checked = check ? checkNodes(trees.map((tree) => ({ tree })), resolver, opts) : [];
   // The nodes reuse the models just checked when they were read as readNodes reads (default schema).

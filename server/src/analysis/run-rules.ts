@@ -1,7 +1,11 @@
 // The one runner of rules, single-file and peer: the configured level decides whether a rule runs
-// and what severity its reports get; a rule that throws becomes one finding, never a crash.
+// and what severity its reports get; a rule that throws becomes one finding, never a crash. The
+// runner also holds the analysis bounds: the findings kept, the related places listed per
+// finding, and the time budget after which the remaining rules do not run.
+import { MAX_FINDINGS_PER_NODE, MAX_RELATED_PER_FINDING } from '../limits';
 import { RULE_LEVELS, type Finding, type RuleLevel, type Severity } from '../rules/finding';
 import { reporter, type Report, type Reporter, type Rule } from '../rules/rule';
+import { LIMIT_RULE_ID, timeBudgetFinding, tooManyFindings } from './limits-findings';
 
 export type Levels = Readonly<Record<string, RuleLevel | undefined>>;
 
@@ -15,24 +19,51 @@ export function withLevel(code: string, own: Severity, levels: Levels | undefine
   return level === 'off' ? undefined : level;
 }
 
+export interface RunOptions {
+  /** Drops a report it returns false for. */
+  keep?: (r: Report) => boolean;
+  /** Date.now() after which the remaining rules are skipped (one finding names them). */
+  deadline?: number;
+}
+
+/** Related places beyond the bound are counted in the message, not listed. */
+function boundRelated(r: Report): Report {
+  if (!r.related || r.related.length <= MAX_RELATED_PER_FINDING) return r;
+  const more = r.related.length - MAX_RELATED_PER_FINDING;
+  return { ...r, related: r.related.slice(0, MAX_RELATED_PER_FINDING), message: `${r.message} (${more} more peers not listed)` };
+}
+
 /**
  * Runs `rules` over one context. `context` builds a rule's context around its reporter;
- * `fallbackUri` is where an internal error of a rule is reported (the first line); `keep` drops a
- * report it returns false for.
+ * `fallbackUri` is where an internal error of a rule, the time budget and the findings bound are
+ * reported (the first line).
  */
 export function runRules<C>(
   rules: readonly Rule<C>[],
   context: (report: Reporter) => C,
   levels: Levels | undefined,
   fallbackUri: string,
-  keep: (r: Report) => boolean = () => true,
+  opts: RunOptions = {},
 ): Finding[] {
   const out: Finding[] = [];
-  for (const rule of rules) {
+  let dropped = 0;
+  for (let i = 0; i < rules.length; i++) {
+    const rule = rules[i];
     if (withLevel(rule.id, rule.severity, levels) === undefined) continue;
+    // The limits found while reading are always reported: they say what was not read.
+    if (opts.deadline !== undefined && rule.id !== LIMIT_RULE_ID && Date.now() > opts.deadline) {
+      const severity = withLevel(LIMIT_RULE_ID, 'warning', levels);
+      const notRun = rules.slice(i).filter((r) => r.id !== LIMIT_RULE_ID && withLevel(r.id, r.severity, levels) !== undefined).map((r) => r.id);
+      if (severity) out.push(timeBudgetFinding(fallbackUri, notRun, severity));
+      break;
+    }
     const report = reporter((r) => {
+      if (out.length >= MAX_FINDINGS_PER_NODE) {
+        dropped++;
+        return;
+      }
       const severity = withLevel(rule.id, r.severity ?? rule.severity, levels);
-      if (severity && keep(r)) out.push({ ...r, code: rule.id, severity });
+      if (severity && (!opts.keep || opts.keep(r))) out.push({ ...boundRelated(r), code: rule.id, severity });
     });
     try {
       rule.check(context(report));
@@ -46,5 +77,6 @@ export function runRules<C>(
       });
     }
   }
+  if (dropped) out.push(tooManyFindings(fallbackUri, dropped));
   return out;
 }

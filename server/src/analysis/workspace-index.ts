@@ -12,7 +12,9 @@ import type { ConfigModel } from '../model/types';
 import type { SyntaxTree } from '../parser/syntax';
 import { findClusters, type Cluster } from '../workspace/cluster';
 import { DEFAULT_FILE_PATTERNS, globToRegex, isBackupFile, isTemplate, looksLikeKeepalived, matchesAny } from '../workspace/file-patterns';
-import { diskSource, FsIncludeResolver, pathToUri, TreeCache, uriToPath, type FileSource } from '../workspace/include-resolver';
+import { diskSource, FsIncludeResolver, pathToUri, textOf, TreeCache, uriToPath, type FileSource } from '../workspace/include-resolver';
+import { ANALYSIS_TIME_BUDGET_MS } from '../limits';
+import { refusedFileFinding } from './limits-findings';
 import { readNodes, type Node } from '../workspace/nodes';
 import { explicitGroups } from '../workspace/explicit-groups';
 
@@ -50,11 +52,31 @@ export class WorkspaceIndex {
   /** Files included by a node at the last refresh. */
   private included = new Set<string>();
 
+  /** Whether files outside the workspace folders may be read (the workspace is trusted). */
+  private trusted = true;
+
   constructor(
     private readonly roots: string[],
     private readonly source: FileSource = diskSource,
+    /** The analysis time budget per node (ms); undefined = none (the CLI reads everything). */
+    private readonly budgetMs: number | undefined = ANALYSIS_TIME_BUDGET_MS,
   ) {
-    this.resolver = new FsIncludeResolver(source, undefined, this.cache, roots);
+    this.resolver = new FsIncludeResolver(source, undefined, this.cache, roots, () => this.trusted);
+  }
+
+  /** A file under one of the workspace folders. */
+  inWorkspace(uri: string): boolean {
+    if (!uri.startsWith('file:')) return false;
+    const p = uriToPath(uri);
+    return this.roots.some((r) => p.startsWith(r + '/'));
+  }
+
+  /** In an untrusted workspace, includes outside the workspace folders are not read. */
+  setTrusted(trusted: boolean): void {
+    if (trusted === this.trusted) return;
+    this.trusted = trusted;
+    this.entries.clear();
+    this.dirty = true;
   }
 
   configure(settings: IndexSettings): void {
@@ -80,7 +102,7 @@ export class WorkspaceIndex {
     if (isBackupFile(p)) return false;
     const patterns = this.patterns();
     for (const root of this.roots) if (p.startsWith(root + '/') && matchesAny(path.relative(root, p), patterns)) return true;
-    return p.endsWith('.conf') && looksLikeKeepalived(this.source.read(uri)?.slice(0, 200) ?? '');
+    return p.endsWith('.conf') && looksLikeKeepalived(textOf(this.source.read(uri))?.slice(0, 200) ?? '');
   }
 
   /** A file changed on disk (created, saved, or changed by another program). */
@@ -107,7 +129,7 @@ export class WorkspaceIndex {
         if (!SKIP_DIRS.has(e.name)) this.walk(root, full, patterns, depth + 1);
       } else if (e.isFile() && !isBackupFile(e.name)) {
         const rel = path.relative(root, full);
-        if (matchesAny(rel, patterns) || (e.name.endsWith('.conf') && looksLikeKeepalived(this.source.read(pathToUri(full))?.slice(0, 200) ?? ''))) {
+        if (matchesAny(rel, patterns) || (e.name.endsWith('.conf') && looksLikeKeepalived(textOf(this.source.read(pathToUri(full)))?.slice(0, 200) ?? ''))) {
           this.known.add(pathToUri(full));
         }
       }
@@ -156,14 +178,31 @@ export class WorkspaceIndex {
   private entry(uri: string): NodeEntry | undefined {
     const hit = this.entries.get(uri);
     if (hit) return hit;
-    const text = this.source.read(uri);
+    const read = this.source.read(uri);
+    if (read.refused === 'too-large') {
+      // One diagnostic, nothing read.
+      const tree = this.cache.get(uri, '');
+      const model = readModel(tree);
+      const e: NodeEntry = { root: uri, tree, model, nodes: [], files: new Set([uri]), findings: [refusedFileFinding(uri, read.refused, read.size)] };
+      this.entries.set(uri, e);
+      return e;
+    }
+    const text = read.text;
     if (text === undefined || isTemplate(text)) return undefined;
     let e: NodeEntry;
     try {
       const tree = this.cache.get(uri, text);
-      const model = readModel(tree, { includes: this.resolver });
+      const deadline = this.budgetMs === undefined ? undefined : Date.now() + this.budgetMs;
+      const model = readModel(tree, { includes: this.resolver, deadline });
       const nodes = readNodes(tree, this.resolver, model);
-      e = { root: uri, tree, model, nodes, files: new Set(model.interp.files), findings: checkModel(model, { levels: this.settings.levels, targetVersion: this.settings.targetVersion }) };
+      e = {
+        root: uri,
+        tree,
+        model,
+        nodes,
+        files: new Set(model.interp.files),
+        findings: checkModel(model, { levels: this.settings.levels, targetVersion: this.settings.targetVersion, deadline }),
+      };
     } catch {
       // A file the analysis cannot read (e.g. nested too deep for the parser) must not take the
       // other files down with it: it is left out of the nodes.
@@ -193,18 +232,33 @@ export class WorkspaceIndex {
     return out;
   }
 
-  /** The model a file is best read in: its node's when it is included, else its own. */
+  /**
+   * The model a file is best read in: its node's when it is included, else its own. A request on
+   * one file does not wait for the analysis of every other changed file: only this file's node is
+   * read when the index is out of date (an included file still waits for the full refresh, which
+   * knows its node).
+   */
   modelFor(uri: string): ConfigModel | undefined {
+    if (this.dirty && !this.included.has(uri)) {
+      for (const e of this.entries.values()) if (e.files.has(uri)) return e.model;
+      if (this.known.has(uri)) {
+        const e = this.entry(uri);
+        if (e) return e.model;
+      }
+    }
     this.refresh();
     for (const e of this.entries.values()) if (e.files.has(uri)) return e.model;
-    const text = this.source.read(uri);
+    const text = textOf(this.source.read(uri));
     if (text === undefined) return undefined;
-    return readModel(this.cache.get(uri, text), { includes: this.resolver });
+    const deadline = this.budgetMs === undefined ? undefined : Date.now() + this.budgetMs;
+    return readModel(this.cache.get(uri, text), { includes: this.resolver, deadline });
   }
 
   /** Nodes sharing a cluster with the node(s) of `uri`. */
-  peersOf(uri: string): { cluster: Cluster; nodes: Node[] }[] {
-    return this.clusters()
+  peersOf(uri: string, opts: { stale?: boolean } = {}): { cluster: Cluster; nodes: Node[] }[] {
+    // `stale`: the clusters of the last refresh will do (hover and code lens text), so that such a
+    // request does not wait for other files to be analysed.
+    return (opts.stale ? this.clusterList : this.clusters())
       .filter((c) => c.nodes.some((n) => n.uri === uri || n.model.interp.files.includes(uri)))
       .map((c) => ({ cluster: c, nodes: c.nodes.filter((n) => n.uri !== uri && !n.model.interp.files.includes(uri)) }));
   }

@@ -8,25 +8,42 @@ export function foldingRanges(tree: SyntaxTree): FoldingRange[] {
   const index = new Map<Word, number>();
   tree.words.forEach((w, i) => index.set(w, i));
 
-  const blocks = (nodes: readonly SyntaxNode[]) => {
-    for (const n of nodes) {
-      if (n.kind !== 'block') continue;
-      // Start on the keyword's line when the `{` stands on the line below it.
-      const before = tree.words[(index.get(n.open) ?? 0) - 1];
-      const startLine = before && before.kind !== 'brace' ? before.range.start.line : n.open.range.start.line;
-      const lastLine = n.close ? n.close.range.start.line - 1 : lastLineOf(n);
-      if (lastLine > startLine) out.push({ startLine, endLine: lastLine });
-      blocks(n.children);
+  // The last line of a node: down its last children, iteratively (files nest thousands deep),
+  // remembered for every block on the way (unclosed blocks share their chain: linear, not quadratic).
+  const lastLines = new Map<SyntaxNode, number>();
+  const lastLineOf = (start: SyntaxNode): number => {
+    const chain: SyntaxNode[] = [];
+    let line: number;
+    for (let n = start; ; ) {
+      const known = lastLines.get(n);
+      if (known !== undefined) {
+        line = known;
+        break;
+      }
+      chain.push(n);
+      if (n.kind === 'line') line = n.words[n.words.length - 1].range.end.line;
+      else if (n.kind === 'stray-close') line = n.brace.range.end.line;
+      else if (n.close) line = n.close.range.end.line;
+      else if (!n.children.length) line = n.open.range.end.line;
+      else {
+        n = n.children[n.children.length - 1];
+        continue;
+      }
+      break;
     }
+    for (const n of chain) lastLines.set(n, line);
+    return line;
   };
-  const lastLineOf = (n: SyntaxNode): number => {
-    if (n.kind === 'line') return n.words[n.words.length - 1].range.end.line;
-    if (n.kind === 'stray-close') return n.brace.range.end.line;
-    if (n.close) return n.close.range.end.line;
-    const last = n.children[n.children.length - 1];
-    return last ? lastLineOf(last) : n.open.range.end.line;
-  };
-  blocks(tree.nodes);
+  const stack: SyntaxNode[] = [...tree.nodes].reverse();
+  for (let n = stack.pop(); n; n = stack.pop()) {
+    if (n.kind !== 'block') continue;
+    // Start on the keyword's line when the `{` stands on the line below it.
+    const before = tree.words[(index.get(n.open) ?? 0) - 1];
+    const startLine = before && before.kind !== 'brace' ? before.range.start.line : n.open.range.start.line;
+    const lastLine = n.close ? n.close.range.start.line - 1 : lastLineOf(n);
+    if (lastLine > startLine) out.push({ startLine, endLine: lastLine });
+    for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]);
+  }
 
   // Comment lines: comments with nothing else on their line, in runs of consecutive lines.
   const codeLines = new Set<number>();

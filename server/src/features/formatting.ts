@@ -12,6 +12,7 @@
 import type { FormattingOptions, Range, TextEdit } from 'vscode-languageserver-types';
 import type { BlockNode, SyntaxNode, SyntaxTree, Word } from '../parser/syntax';
 import { LineIndex } from './util';
+import { MAX_INDENT_DEPTH } from '../limits';
 
 export interface KeepalivedFormattingOptions extends FormattingOptions {
   /** Also put the contents of one-line `{ ... }` blocks on lines of their own (default false). */
@@ -36,6 +37,15 @@ interface Gap {
 }
 
 const NEWLINE = /\r\n|\r|\n/g;
+
+/** Widest indentation unit: a client may send any number (1e9, 0, -1, NaN). */
+const MAX_TAB_SIZE = 16;
+
+/** The editor's tab size as an indentation width: 1..16 spaces, 4 when it is no usable number. */
+export function indentWidth(tabSize: unknown): number {
+  if (typeof tabSize !== 'number' || !Number.isFinite(tabSize) || tabSize < 1) return 4;
+  return Math.min(MAX_TAB_SIZE, Math.floor(tabSize));
+}
 
 function eolOf(text: string): string {
   const m = /\r\n|\r|\n/.exec(text);
@@ -66,33 +76,41 @@ interface Structure {
 
 function structure(tree: SyntaxTree, splitInline: boolean): Structure {
   const s: Structure = { depth: new Map(), openOf: new Map(), closeOf: new Map(), inlineRoot: new Map() };
-  const mark = (n: SyntaxNode, root: BlockNode) => {
-    if (n.kind === 'line') for (const w of n.words) s.inlineRoot.set(w, root);
-    else if (n.kind === 'stray-close') s.inlineRoot.set(n.brace, root);
-    else {
-      s.inlineRoot.set(n.open, root);
-      if (n.close) s.inlineRoot.set(n.close, root);
-      for (const c of n.children) mark(c, root);
+  // An explicit stack, not recursion (files nest thousands deep); `root` is the outermost
+  // one-line block around the nodes of a frame, when there is one.
+  const stack: { nodes: readonly SyntaxNode[]; i: number; depth: number; root?: BlockNode }[] = [{ nodes: tree.nodes, i: 0, depth: 0 }];
+  while (stack.length) {
+    const f = stack[stack.length - 1];
+    if (f.i >= f.nodes.length) {
+      stack.pop();
+      continue;
     }
-  };
-  const walk = (nodes: readonly SyntaxNode[], depth: number) => {
-    for (const n of nodes) {
-      if (n.kind === 'line') for (const w of n.words) s.depth.set(w, depth);
-      else if (n.kind === 'stray-close') s.depth.set(n.brace, depth);
-      else {
-        s.depth.set(n.open, depth);
-        s.openOf.set(n.open, n);
-        if (n.close) {
-          s.depth.set(n.close, depth);
-          s.closeOf.set(n.close, n);
-        }
-        const inline = !splitInline && n.close !== undefined && n.close.range.start.line === n.open.range.start.line;
-        if (inline && !s.inlineRoot.has(n.open)) mark(n, n);
-        walk(n.children, depth + 1);
+    const n = f.nodes[f.i++];
+    const { depth, root } = f;
+    if (n.kind === 'line') {
+      for (const w of n.words) {
+        s.depth.set(w, depth);
+        if (root) s.inlineRoot.set(w, root);
       }
+    } else if (n.kind === 'stray-close') {
+      s.depth.set(n.brace, depth);
+      if (root) s.inlineRoot.set(n.brace, root);
+    } else {
+      s.depth.set(n.open, depth);
+      s.openOf.set(n.open, n);
+      if (n.close) {
+        s.depth.set(n.close, depth);
+        s.closeOf.set(n.close, n);
+      }
+      const inline = !splitInline && n.close !== undefined && n.close.range.start.line === n.open.range.start.line;
+      const r = root ?? (inline ? n : undefined);
+      if (r) {
+        s.inlineRoot.set(n.open, r);
+        if (n.close) s.inlineRoot.set(n.close, r);
+      }
+      stack.push({ nodes: n.children, i: 0, depth: depth + 1, root: r });
     }
-  };
-  walk(tree.nodes, 0);
+  }
   return s;
 }
 
@@ -100,8 +118,10 @@ function structure(tree: SyntaxTree, splitInline: boolean): Structure {
 function layout(tree: SyntaxTree, options: KeepalivedFormattingOptions): { edits: Gap[]; result: string } {
   const text = tree.text;
   const eol = eolOf(text);
-  const unit = options.insertSpaces ? ' '.repeat(Math.max(0, options.tabSize)) : '\t';
-  const indent = (d: number) => unit.repeat(Math.max(0, d));
+  const unit = options.insertSpaces ? ' '.repeat(indentWidth(options.tabSize)) : '\t';
+  // Past MAX_INDENT_DEPTH levels the indentation stops growing: 5,000 nested blocks would
+  // otherwise make 50 million blanks.
+  const indent = (d: number) => unit.repeat(Math.min(MAX_INDENT_DEPTH, Math.max(0, d)));
   const st = structure(tree, options.splitInlineBlocks === true);
   const prot = protectedLines(tree);
 

@@ -35,11 +35,19 @@ import { failoverMarkdown } from '../features/failover';
 import type { VrrpInstance } from '../model/types';
 import { effectivePriority } from '../workspace/nodes';
 import type { WorkspaceIndex } from '../analysis/workspace-index';
+import { guarded } from './params';
 import type { FormatSettings } from './settings';
 
 export interface FeatureDeps {
   getIndex(): WorkspaceIndex;
   formatSettings(): FormatSettings;
+  /** Whether requests may read this document (open, or in the workspace folders). */
+  readable(uri: string): boolean;
+  /**
+   * The version of an open document, when the client takes versioned edits (documentChanges):
+   * a quick fix then carries the version it was computed for. undefined: unversioned edits.
+   */
+  documentVersion(uri: string): number | null | undefined;
 }
 
 /** The counterparts of an instance on the other nodes, highest priority first. */
@@ -81,89 +89,126 @@ function peerText(index: WorkspaceIndex, uri: string, inst: VrrpInstance): strin
 }
 
 export function registerFeatures(connection: Connection, documents: TextDocuments<TextDocument>, deps: FeatureDeps): void {
-  const model = (uri: string) => deps.getIndex().modelFor(uri);
+  const model = (uri: string) => (deps.readable(uri) ? deps.getIndex().modelFor(uri) : undefined);
   const tree = (uri: string) => {
     const text = documents.get(uri)?.getText();
     return text === undefined ? undefined : deps.getIndex().cache.get(uri, text);
   };
-  connection.onCompletion((p) => {
-    const m = model(p.textDocument.uri);
-    return m ? completions(m, p.textDocument.uri, p.position) : [];
-  });
-  connection.onHover((p) => {
-    const m = model(p.textDocument.uri);
-    if (!m) return null;
-    return hover(m, p.textDocument.uri, p.position, {
-      peerInfo: (name) => peerRank(deps.getIndex(), p.textDocument.uri, name),
-      failover: (of) => failoverTables(deps.getIndex(), p.textDocument.uri, of),
-    });
-  });
-  connection.onDocumentSymbol((p) => {
-    const m = model(p.textDocument.uri);
-    return m ? documentSymbols(m, p.textDocument.uri) : [];
-  });
-  connection.onWorkspaceSymbol((p) => workspaceSymbols(deps.getIndex().allModels(), p.query));
-  connection.onFoldingRanges((p) => {
-    const t = tree(p.textDocument.uri);
-    return t ? foldingRanges(t) : [];
-  });
-  connection.onSelectionRanges((p) => {
-    const t = tree(p.textDocument.uri);
-    return t ? selectionRanges(t, p.positions) : [];
-  });
-  connection.onDefinition((p) => {
-    const m = model(p.textDocument.uri);
-    return m ? definition(m, p.textDocument.uri, p.position) : [];
-  });
-  connection.onReferences((p) => {
-    const m = model(p.textDocument.uri);
-    return m ? references(m, p.textDocument.uri, p.position, p.context.includeDeclaration) : [];
-  });
-  connection.onPrepareRename((p) => {
-    const m = model(p.textDocument.uri);
-    return m ? prepareRename(m, p.textDocument.uri, p.position) : null;
-  });
-  connection.onRenameRequest((p) => {
-    const m = model(p.textDocument.uri);
-    if (!m) return null;
-    try {
-      return rename(m, p.textDocument.uri, p.position, p.newName);
-    } catch (e) {
-      if (e instanceof RenameError) throw new ResponseError(ErrorCodes.InvalidParams, e.message);
-      throw e;
-    }
-  });
-  connection.onDocumentLinks((p) => {
-    const m = model(p.textDocument.uri);
-    return m ? documentLinks(m, p.textDocument.uri) : [];
-  });
+  connection.onCompletion(
+    guarded('textDocument/completion', ['textDocument', 'position'], (p) => {
+      const m = model(p.textDocument.uri);
+      return m ? completions(m, p.textDocument.uri, p.position) : [];
+    }),
+  );
+  connection.onHover(
+    guarded('textDocument/hover', ['textDocument', 'position'], (p) => {
+      const m = model(p.textDocument.uri);
+      if (!m) return null;
+      return hover(m, p.textDocument.uri, p.position, {
+        peerInfo: (name) => peerRank(deps.getIndex(), p.textDocument.uri, name),
+        failover: (of) => failoverTables(deps.getIndex(), p.textDocument.uri, of),
+      });
+    }),
+  );
+  connection.onDocumentSymbol(
+    guarded('textDocument/documentSymbol', ['textDocument'], (p) => {
+      const m = model(p.textDocument.uri);
+      return m ? documentSymbols(m, p.textDocument.uri) : [];
+    }),
+  );
+  connection.onWorkspaceSymbol(guarded('workspace/symbol', ['query'], (p) => workspaceSymbols(deps.getIndex().allModels(), p.query)));
+  connection.onFoldingRanges(
+    guarded('textDocument/foldingRange', ['textDocument'], (p) => {
+      const t = tree(p.textDocument.uri);
+      return t ? foldingRanges(t) : [];
+    }),
+  );
+  connection.onSelectionRanges(
+    guarded('textDocument/selectionRange', ['textDocument', 'positions'], (p) => {
+      const t = tree(p.textDocument.uri);
+      return t ? selectionRanges(t, p.positions) : [];
+    }),
+  );
+  connection.onDefinition(
+    guarded('textDocument/definition', ['textDocument', 'position'], (p) => {
+      const m = model(p.textDocument.uri);
+      return m ? definition(m, p.textDocument.uri, p.position) : [];
+    }),
+  );
+  connection.onReferences(
+    guarded('textDocument/references', ['textDocument', 'position'], (p) => {
+      const m = model(p.textDocument.uri);
+      return m ? references(m, p.textDocument.uri, p.position, p.context?.includeDeclaration === true) : [];
+    }),
+  );
+  connection.onPrepareRename(
+    guarded('textDocument/prepareRename', ['textDocument', 'position'], (p) => {
+      const m = model(p.textDocument.uri);
+      return m ? prepareRename(m, p.textDocument.uri, p.position) : null;
+    }),
+  );
+  connection.onRenameRequest(
+    guarded('textDocument/rename', ['textDocument', 'position', 'newName'], (p) => {
+      const m = model(p.textDocument.uri);
+      if (!m) return null;
+      try {
+        return rename(m, p.textDocument.uri, p.position, p.newName);
+      } catch (e) {
+        if (e instanceof RenameError) throw new ResponseError(ErrorCodes.InvalidParams, e.message);
+        throw e;
+      }
+    }),
+  );
+  connection.onDocumentLinks(
+    guarded('textDocument/documentLink', ['textDocument'], (p) => {
+      const m = model(p.textDocument.uri);
+      return m ? documentLinks(m, p.textDocument.uri) : [];
+    }),
+  );
   const formatOptions = <T extends { insertFinalNewline?: boolean }>(o: T) => {
     const f = deps.formatSettings();
     return { ...o, splitInlineBlocks: f.splitInlineBlocks, insertFinalNewline: f.insertFinalNewline ?? o.insertFinalNewline ?? true };
   };
-  connection.onDocumentFormatting((p) => {
-    if (deps.formatSettings().enable === false) return [];
-    const t = tree(p.textDocument.uri);
-    return t ? formatDocument(t, formatOptions(p.options)) : [];
-  });
-  connection.onDocumentRangeFormatting((p) => {
-    if (deps.formatSettings().enable === false) return [];
-    const t = tree(p.textDocument.uri);
-    return t ? formatRange(t, p.range, formatOptions(p.options)) : [];
-  });
-  connection.languages.semanticTokens.on((p) => {
-    const m = model(p.textDocument.uri);
-    return m ? semanticTokens(m, p.textDocument.uri) : { data: [] };
-  });
-  connection.languages.semanticTokens.onRange((p) => {
-    const m = model(p.textDocument.uri);
-    return m ? semanticTokensRange(m, p.textDocument.uri, p.range) : { data: [] };
-  });
-  connection.onCodeAction((p) => codeActions(deps.getIndex().findingsByUri().get(p.textDocument.uri) ?? [], p.context.diagnostics));
-  connection.onCodeLens((p) => {
-    const m = model(p.textDocument.uri);
-    return m ? codeLenses(m, p.textDocument.uri, { peerText: (inst) => peerText(deps.getIndex(), p.textDocument.uri, inst) }) : [];
-  });
+  connection.onDocumentFormatting(
+    guarded('textDocument/formatting', ['textDocument', 'options'], (p) => {
+      if (deps.formatSettings().enable === false) return [];
+      const t = tree(p.textDocument.uri);
+      return t ? formatDocument(t, formatOptions(p.options)) : [];
+    }),
+  );
+  connection.onDocumentRangeFormatting(
+    guarded('textDocument/rangeFormatting', ['textDocument', 'range', 'options'], (p) => {
+      if (deps.formatSettings().enable === false) return [];
+      const t = tree(p.textDocument.uri);
+      return t ? formatRange(t, p.range, formatOptions(p.options)) : [];
+    }),
+  );
+  connection.languages.semanticTokens.on(
+    guarded('textDocument/semanticTokens/full', ['textDocument'], (p) => {
+      const m = model(p.textDocument.uri);
+      return m ? semanticTokens(m, p.textDocument.uri) : { data: [] };
+    }),
+  );
+  connection.languages.semanticTokens.onRange(
+    guarded('textDocument/semanticTokens/range', ['textDocument', 'range'], (p) => {
+      const m = model(p.textDocument.uri);
+      return m ? semanticTokensRange(m, p.textDocument.uri, p.range) : { data: [] };
+    }),
+  );
+  connection.onCodeAction(
+    guarded('textDocument/codeAction', ['textDocument', 'context'], (p) => {
+      if (!deps.readable(p.textDocument.uri) || !Array.isArray(p.context.diagnostics)) return [];
+      const findings = deps.getIndex().findingsByUri().get(p.textDocument.uri) ?? [];
+      // Edits carry the version they were computed for: the client refuses them on newer text.
+      return codeActions(findings, p.context.diagnostics, deps.documentVersion);
+    }),
+  );
+  connection.onCodeLens(
+    guarded('textDocument/codeLens', ['textDocument'], (p) => {
+      const m = model(p.textDocument.uri);
+      return m ? codeLenses(m, p.textDocument.uri, { peerText: (inst) => peerText(deps.getIndex(), p.textDocument.uri, inst) }) : [];
+    }),
+  );
 }
 
 export const CAPABILITIES: ServerCapabilities = {

@@ -12,11 +12,13 @@ export interface ReadOptions {
   includes?: IncludeResolver;
   /** Read as `keepalived -i ID` would. */
   configId?: string;
+  /** Date.now() after which reading stops (the analysis time budget). */
+  deadline?: number;
 }
 
 export function readModel(tree: SyntaxTree, opts: ReadOptions = {}): ConfigModel {
   const schema = opts.schema ?? SCHEMA;
-  const interp = interpret(tree, { schema, includes: opts.includes, configId: opts.configId });
+  const interp = interpret(tree, { schema, includes: opts.includes, configId: opts.configId, deadline: opts.deadline });
   return buildModel(tree, interp, opts.configId);
 }
 

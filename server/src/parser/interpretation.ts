@@ -5,11 +5,16 @@ import type { Schema } from '../schema';
 import type { TopLevelRead } from './other-processes';
 import type { Definition } from './preprocess';
 import type { Condition, Statement, ValueLine } from './statements';
-import type { SyntaxTree, Word } from './syntax';
+import type { Range, SyntaxTree, Word } from './syntax';
 
-export interface IncludeTarget {
+/** A file an include matched: its tree, or why it was not read (the parser knows no files). */
+export type IncludeTarget = { uri: string; tree: SyntaxTree; refused?: undefined } | { uri: string; refused: string; size?: number; tree?: undefined };
+
+/** A bound of limits.ts reached while reading: where, and what was left out. */
+export interface LimitHit {
   uri: string;
-  tree: SyntaxTree;
+  range: Range;
+  message: string;
 }
 
 export interface IncludeResolver {
@@ -23,6 +28,10 @@ export interface IncludeRef {
   words: Word[];
   pattern: string;
   targets: string[];
+  /** Matched files that were not read, and why (never their contents). */
+  refused: { uri: string; reason: string; size?: number }[];
+  /** Set when a limit stopped this include from being followed (the limit hit says which). */
+  truncated?: boolean;
   condition?: Condition;
 }
 
@@ -71,6 +80,10 @@ export interface Interpretation {
   /** The syntax trees of those files. */
   trees: SyntaxTree[];
   symbols: SymbolUse[];
+  /** Set when a `$NAME`, `~SEQ` or `~LST` expansion produced words. */
+  expanded?: boolean;
+  /** Limits reached while reading (expansion, includes, time): what was not read. */
+  limits: LimitHit[];
 }
 
 export interface InterpretOptions {
@@ -78,4 +91,6 @@ export interface InterpretOptions {
   includes?: IncludeResolver;
   /** Emulates `keepalived -i ID`; undefined reads every conditional line. */
   configId?: string;
+  /** Date.now() after which reading stops (the analysis time budget). */
+  deadline?: number;
 }

@@ -6,7 +6,7 @@
 import { childPath, type Schema } from '../schema';
 import { matchForms, matchLine, NO_ISSUES, type Binder, type FormMatch, type LineIssue } from './validate-line';
 import type { ArgSpec, KeywordSpec } from '../schema/types';
-import type { Interpretation, InterpretOptions } from './interpretation';
+import type { Event, Interpretation, InterpretOptions } from './interpretation';
 import { overlap } from './conditions';
 import { EventSource } from './line-stream';
 import { OtherProcessesReading } from './other-processes';
@@ -27,6 +27,12 @@ function validateValues(spec: KeywordSpec, words: Word[], bind: Binder): FormMat
   return undefined;
 }
 
+interface Frame {
+  path: string;
+  owner: Statement | undefined;
+  pendingOpen: boolean;
+  into: Statement[];
+}
 /** Kinds whose second definition keepalived reports ("already defined") and skips with skip_block(). */
 const SKIPPED_WHEN_DEFINED = new Set(['vrrp_instance', 'vrrp_sync_group', 'track_group']);
 /** Blocks keepalived skips when their address does not parse ("Invalid ... address/port ... - skipping"). */
@@ -44,6 +50,7 @@ class Reader {
     private readonly out: Interpretation,
     private readonly schema: Schema,
     private readonly others: OtherProcessesReading,
+    private readonly opts: InterpretOptions,
   ) {}
 
   private missingOpen(s: Statement): void {
@@ -52,33 +59,38 @@ class Reader {
   }
 
   /**
-   * process_stream(): reads statements of the block at `path` until its `}` or the end of input. `owner` is the statement that opened the block (undefined at top level).
+   * process_stream(): reads statements of the block at `path` until its `}` or the end of input.
+   * `owner` is the statement that opened the block (undefined at top level). Nested blocks are
+   * frames of an explicit stack, not recursive calls: keepalived reads files nested thousands deep.
    */
   block(path: string, owner: Statement | undefined, needOpen: boolean, into: Statement[]): void {
-    const level = owner !== undefined;
-    let pendingOpen = needOpen;
+    const stack: Frame[] = [{ path, owner, pendingOpen: needOpen, into }];
+    let count = 0;
     for (let e = this.src.next(); e; e = this.src.next()) {
+      if ((++count & 4095) === 0 && this.late(e)) break;
+      const f = stack[stack.length - 1];
       if (e.t === 'open') {
-        if (pendingOpen) {
-          pendingOpen = false;
-          if (owner) owner.open = e.brace;
+        if (f.pendingOpen) {
+          f.pendingOpen = false;
+          if (f.owner) f.owner.open = e.brace;
           continue;
         }
-        const after = into[into.length - 1];
+        const after = f.into[f.into.length - 1];
         this.out.unexpectedOpens.push({ brace: e.brace, after });
         if (after && !this.displacement) this.displacement = after;
         continue;
       }
-      if (pendingOpen) {
-        pendingOpen = false;
-        if (owner) this.missingOpen(owner);
+      if (f.pendingOpen) {
+        f.pendingOpen = false;
+        if (f.owner) this.missingOpen(f.owner);
       }
       if (e.t === 'close') {
         // keepalived reports an unbalanced `}` and still lets it end the current block.
         if (e.stray) this.out.extraCloses.push(e.brace);
-        if (level) {
-          if (owner) owner.close = e.brace;
-          return;
+        if (f.owner) {
+          f.owner.close = e.brace;
+          stack.pop();
+          continue;
         }
         if (!e.stray) {
           this.out.displacedCloses.push({ brace: e.brace, cause: this.displacement });
@@ -86,17 +98,34 @@ class Reader {
         }
         continue;
       }
-      const stmt = this.statement(e.words, e.condition, path, owner);
-      into.push(stmt);
+      const stmt = this.statement(e.words, e.condition, f.path, f.owner);
+      f.into.push(stmt);
       if (stmt.spec?.block === 'subkeywords') {
         stmt.children = [];
-        this.block(childPath(stmt.spec), stmt, true, stmt.children);
-        if (!stmt.close) this.unclosed(stmt);
+        stack.push({ path: childPath(stmt.spec), owner: stmt, pendingOpen: true, into: stmt.children });
       } else if (stmt.spec?.block === 'values') {
         this.values(stmt);
       }
     }
-    if (level && owner && !owner.close && !this.out.unclosed.includes(owner)) this.unclosed(owner);
+    // Blocks still open at the end of the input, innermost first.
+    for (let i = stack.length - 1; i >= 0; i--) {
+      const o = stack[i].owner;
+      if (o && !o.close) this.unclosed(o);
+    }
+  }
+
+  /** The time budget: past the deadline the rest of the input is left unread (and said so). */
+  private late(e: Event): boolean {
+    const deadline = this.opts.deadline;
+    if (deadline === undefined || Date.now() <= deadline) return false;
+    const w = e.t === 'line' ? e.words[0] : e.brace;
+    const at = w.origin ?? w;
+    this.out.limits.push({
+      uri: at.uri,
+      range: at.range,
+      message: 'The analysis time budget ran out here: this line and the rest of the configuration are not checked.',
+    });
+    return true;
   }
 
   private bind(word: Word, arg: ArgSpec, stmt: Statement, line?: ValueLine): void {
@@ -105,8 +134,12 @@ class Reader {
     else if (t.kind === 'ref') this.out.symbols.push({ word, role: 'reference', target: t.target, stmt, line });
   }
 
+  private readonly unclosedSet = new Set<Statement>();
+
   private unclosed(s: Statement): void {
-    if (!this.out.unclosed.includes(s)) this.out.unclosed.push(s);
+    if (this.unclosedSet.has(s)) return;
+    this.unclosedSet.add(s);
+    this.out.unclosed.push(s);
   }
 
   private statement(words: Word[], condition: Condition | undefined, path: string, parent?: Statement): Statement {
@@ -192,11 +225,12 @@ export function interpret(tree: SyntaxTree, opts: InterpretOptions): Interpretat
     files: [],
     trees: [],
     symbols: [],
+    limits: [],
   };
   const src = new EventSource(out, opts);
   src.load(tree);
   const others = new OtherProcessesReading(opts.schema, out.topLevelReads);
   src.observer = (e) => others.event(e);
-  new Reader(src, out, opts.schema, others).block('', undefined, false, out.statements);
+  new Reader(src, out, opts.schema, others, opts).block('', undefined, false, out.statements);
   return out;
 }

@@ -1,6 +1,7 @@
 // The lines keepalived reads, in order: read_line()'s work before any keyword is matched. `@ID`
 // conditions, `$NAME=` definitions and their substitution, `~SEQ`/`~LST` repetition and includes
 // turn a syntax tree into a stream of lines and braces, each word still pointing at its source.
+import { MAX_EXPANSION_CHARS, MAX_INCLUDED_FILES, MAX_INCLUDE_DEPTH, MAX_INCLUDE_EXPANSIONS } from '../limits';
 import {
   conditionHolds,
   isIncludeKeyword,
@@ -8,23 +9,20 @@ import {
   parseCondition,
   parseDefinition,
   parseSequence,
-  substitute,
+  substituteMapped,
+  OVER_BUDGET,
+  type Definition,
+  type Piece,
 } from './preprocess';
-import type { Event, IncludeRef, Interpretation, InterpretOptions } from './interpretation';
+import type { Event, IncludeRef, IncludeTarget, Interpretation, InterpretOptions } from './interpretation';
 import type { Condition } from './statements';
 import type { SyntaxNode, SyntaxTree, Word } from './syntax';
 import { parseSyntax } from './syntax-builder';
 
-const MAX_INCLUDE_DEPTH = 16;
 /** `${NAME}` / `${NAME params}`, as keepalived substitutes it. */
 const BRACED_REF = /\$\{([A-Za-z_][A-Za-z0-9_]*)(?:[ \t][^}]*)?\}/g;
 /** What keepalived defines itself (set_std_definitions()). */
 const STANDARD_DEFINITIONS = new Set(['_PWD', '_INSTANCE', '_RANDOM', '_HASH', '_BANG']);
-/**
- * Characters that `$NAME` and `~SEQ` expansion may produce for one file: a definition that refers to
- * itself more than once (`$X=$X $X`) doubles at every level. keepalived stops at its line length.
- */
-const MAX_EXPANSION = 1_000_000;
 
 /** A syntax node flattened into what keepalived reads: lines and braces, with their text lines. */
 type Item = (
@@ -58,12 +56,20 @@ function flatten(nodes: readonly SyntaxNode[], fixLines: boolean, out: Item[] = 
     }
     out.push(it);
   };
-  for (const n of nodes) {
+  // An explicit stack, not recursion: a file may nest thousands of blocks.
+  const stack: { nodes: readonly SyntaxNode[]; i: number; close?: Word }[] = [{ nodes, i: 0 }];
+  while (stack.length) {
+    const top = stack[stack.length - 1];
+    if (top.i >= top.nodes.length) {
+      stack.pop();
+      if (top.close) push({ t: 'close', brace: top.close, stray: false });
+      continue;
+    }
+    const n = top.nodes[top.i++];
     if (n.kind === 'line') push({ t: 'line', words: n.words });
     else if (n.kind === 'block') {
       push({ t: 'open', brace: n.open });
-      flatten(n.children, fixLines, out);
-      if (n.close) push({ t: 'close', brace: n.close, stray: false });
+      stack.push({ nodes: n.children, i: 0, close: n.close });
     } else push({ t: 'close', brace: n.brace, stray: true });
   }
   return out;
@@ -76,8 +82,16 @@ function itemWords(it: Item): Word[] {
 export class EventSource {
   private readonly queue: Event[] = [];
   private pos = 0;
-  private budget = MAX_EXPANSION;
+  private budget = MAX_EXPANSION_CHARS;
+  /** File contents read into this node so far (the root counts as one). */
+  private includeReads = 1;
+  private readonly fileSet = new Set<string>();
+  /** Include patterns already resolved, by including file and pattern: each is globbed once. */
+  private readonly resolved = new Map<string, IncludeTarget[]>();
+  private readonly limitsHit = new Set<string>();
   readonly defs = new Map<string, string>();
+  /** The written definition behind each name of `defs` (none for `~SEQ` variables). */
+  private readonly defWords = new Map<string, Definition>();
   /** Sees every event as it is read (keepalived's other processes read the same lines). */
   observer?: (e: Event) => void;
 
@@ -89,8 +103,23 @@ export class EventSource {
   /** Flattens the tree (and its includes) into events up front: configs are small next to memory. */
   load(tree: SyntaxTree): void {
     this.out.files.push(tree.uri);
+    this.fileSet.add(tree.uri);
     this.out.trees.push(tree);
     this.nodes(tree.nodes, 0, new Set([tree.uri]));
+  }
+
+  /** Records a limit once per kind: the first place it stopped the reading. */
+  private limit(kind: string, at: Word, message: string): void {
+    if (this.limitsHit.has(kind)) return;
+    this.limitsHit.add(kind);
+    const w = at.origin ?? at;
+    this.out.limits.push({ uri: w.uri, range: w.range, message });
+  }
+
+  private late(at: Word): boolean {
+    if (this.opts.deadline === undefined || Date.now() <= this.opts.deadline) return false;
+    this.limit('time', at, 'The analysis time budget ran out here: this line and the rest of the configuration are not checked.');
+    return true;
   }
 
   next(): Event | undefined {
@@ -115,6 +144,7 @@ export class EventSource {
   private items(items: readonly Item[], depth: number, stack: Set<string>, inherited?: Condition): void {
     for (let i = 0; i < items.length; i++) {
       const it = items[i];
+      if ((i & 1023) === 1023 && this.late(itemWords(it)[0])) return;
       if (it.t !== 'line') {
         this.queue.push(it.t === 'open' ? { t: 'open', brace: it.brace } : { t: 'close', brace: it.brace, stray: it.stray });
         continue;
@@ -146,6 +176,7 @@ export class EventSource {
       if (def) {
         this.out.definitions.push(def);
         this.defs.set(def.name, def.value);
+        this.defWords.set(def.name, def);
       }
     } else if (first?.kind === 'seq') {
       const seq = parseSequence(first.value);
@@ -154,9 +185,20 @@ export class EventSource {
       if (seq && template.length > 0) {
         const text = template.map((w) => w.text).join(' ');
         for (const row of seq.rows) {
-          for (const [k, v] of row) this.defs.set(k, v);
-          const t = substitute(text, this.defs) ?? text;
-          if (depth < MAX_INCLUDE_DEPTH && this.spend(t)) this.synthetic(t, template, depth + 1, stack, condition);
+          for (const [k, v] of row) {
+            this.defs.set(k, v);
+            this.defWords.delete(k);
+          }
+          // Each row costs at least the scan of the template: charged before the work is done.
+          if (depth >= MAX_INCLUDE_DEPTH || !this.spend(text.length, first) || this.late(first)) break;
+          const r = substituteMapped(text, this.defs, this.budget);
+          if (r === OVER_BUDGET) {
+            this.overBudget(first);
+            break;
+          }
+          const t = r?.text ?? text;
+          if (r && !this.spend(t.length, first)) break;
+          this.synthetic(t, template, depth + 1, stack, condition, r?.pieces);
         }
       }
     } else if (first) {
@@ -175,9 +217,10 @@ export class EventSource {
     if (this.defs.size && words.some((w) => w.text.includes('$'))) {
       const text = words.map((w) => w.text).join(' ');
       for (const w of words) for (const name of unexpandedNames(w.text, this.defs)) this.out.unexpanded.push({ word: w, name });
-      const replaced = substitute(text, this.defs);
-      if (replaced !== undefined && replaced !== text && depth < MAX_INCLUDE_DEPTH && this.spend(replaced)) {
-        this.synthetic(replaced, words, depth + 1, stack, condition);
+      const r = depth < MAX_INCLUDE_DEPTH ? substituteMapped(text, this.defs, this.budget) : undefined;
+      if (r === OVER_BUDGET) this.overBudget(words[0]);
+      else if (r !== undefined && r.text !== text && this.spend(r.text.length, words[0])) {
+        this.synthetic(r.text, words, depth + 1, stack, condition, r.pieces);
         return;
       }
     }
@@ -208,27 +251,44 @@ export class EventSource {
     const text = words
       .map((w) => (w.kind === 'word' ? w.text.replace(BRACED_REF, (all: string, name: string) => (this.defs.has(name) || STANDARD_DEFINITIONS.has(name) ? all : `$ { ${all.slice(2, -1)} } `)) : w.text))
       .join(' ');
-    if (!this.spend(text)) return false;
-    this.synthetic(text, words, depth + 1, stack, condition);
+    if (!this.spend(text.length, words[0])) return false;
+    // Rewritten text: its words map back to nothing a fix could edit precisely.
+    this.synthetic(text, words, depth + 1, stack, condition, []);
     return true;
   }
 
-  /** Takes an expansion's text out of the budget; false when it is spent. */
-  private spend(text: string): boolean {
-    if (text.length > this.budget) return false;
-    this.budget -= text.length;
+  /** Takes characters of expansion out of the budget; false (and a limit hit) when it is spent. */
+  private spend(chars: number, at: Word): boolean {
+    if (chars > this.budget) {
+      this.overBudget(at);
+      return false;
+    }
+    this.budget -= chars;
     return true;
+  }
+
+  private overBudget(at: Word): void {
+    this.budget = 0;
+    this.limit(
+      'expansion',
+      at,
+      `$NAME, ~SEQ and ~LST expansion stopped here: it would produce more than ${MAX_EXPANSION_CHARS.toLocaleString('en-US')} characters. This line and the expansions after it are read as written.`,
+    );
   }
 
   /** Re-reads substituted text; its words point back at the line that produced them. */
-  private synthetic(text: string, origin: Word[], depth: number, stack: Set<string>, condition?: Condition): void {
+  private synthetic(text: string, origin: Word[], depth: number, stack: Set<string>, condition?: Condition, pieces?: Piece[]): void {
     const tree = parseSyntax(text, origin[0].uri);
+    this.out.expanded = true;
     // Flattened before the words take the origin's position: items keep the synthetic line breaks.
     const items = flatten(tree.nodes, true);
     const first = origin[0];
     const last = origin[origin.length - 1];
     const range = { start: first.range.start, end: last.range.end };
+    const sources = new SourceMap(origin, pieces ?? [{ at: 0, length: text.length, from: 0 }], this.defWords);
     for (const w of tree.words) {
+      const src = sources.of(w.start, w.end);
+      if (src) w.source = src;
       w.origin = first.origin ?? first;
       w.range = range;
       w.start = first.start;
@@ -253,19 +313,108 @@ export class EventSource {
       if (i > 0 && patternWords[i - 1].end !== w.start) pattern += ' ';
       pattern += w.value;
     });
-    const ref: IncludeRef = { keyword: words[0], words: patternWords, pattern, targets: [], condition };
+    const ref: IncludeRef = { keyword: words[0], words: patternWords, pattern, targets: [], refused: [], condition };
     this.out.includes.push(ref);
-    if (!pattern || !this.opts.includes || depth >= MAX_INCLUDE_DEPTH) return;
-    for (const target of this.opts.includes.resolve(pattern, words[0].uri)) {
+    if (!pattern || !this.opts.includes) return;
+    if (depth >= MAX_INCLUDE_DEPTH) {
+      ref.truncated = true;
+      this.limit('include-depth', words[0], `Includes nest deeper than ${MAX_INCLUDE_DEPTH} files here (an include loop?): this include is not followed.`);
+      return;
+    }
+    if (this.late(words[0])) {
+      ref.truncated = true;
+      return;
+    }
+    const key = `${words[0].uri}\0${pattern}`;
+    let targets = this.resolved.get(key);
+    if (!targets) this.resolved.set(key, (targets = this.opts.includes.resolve(pattern, words[0].uri)));
+    for (const target of targets) {
       ref.targets.push(target.uri);
+      if (target.tree === undefined) {
+        ref.refused.push({ uri: target.uri, reason: target.refused, size: target.size });
+        continue;
+      }
       if (stack.has(target.uri)) continue;
-      if (!this.out.files.includes(target.uri)) {
+      if (!this.fileSet.has(target.uri)) {
+        if (this.fileSet.size >= MAX_INCLUDED_FILES) {
+          ref.truncated = true;
+          this.limit('include-files', words[0], `This node already includes ${MAX_INCLUDED_FILES} files: the files this include adds are not read.`);
+          continue;
+        }
+        this.fileSet.add(target.uri);
         this.out.files.push(target.uri);
         this.out.trees.push(target.tree);
+      }
+      if (++this.includeReads > MAX_INCLUDE_EXPANSIONS) {
+        ref.truncated = true;
+        this.limit(
+          'include-reads',
+          words[0],
+          `Files were included ${MAX_INCLUDE_EXPANSIONS} times into this node (files that include each other multiply): this include and the later ones are not followed.`,
+        );
+        return;
       }
       stack.add(target.uri);
       this.nodes(target.tree.nodes, depth + 1, stack);
       stack.delete(target.uri);
     }
   }
+}
+
+/**
+ * Maps the words of substituted text back to the written text they were copied from: a piece of
+ * the line itself (through the line's words, written or themselves mapped) or of a definition's
+ * value. A word made of several pieces (`${A}b`) maps nowhere: no fix can edit it precisely.
+ */
+class SourceMap {
+  private readonly starts: number[] = [];
+
+  constructor(
+    private readonly origin: readonly Word[],
+    private readonly pieces: readonly Piece[],
+    private readonly defs: ReadonlyMap<string, Definition>,
+  ) {
+    let at = 0;
+    for (const w of origin) {
+      this.starts.push(at);
+      at += w.text.length + 1;
+    }
+  }
+
+  of(start: number, end: number): Word['source'] {
+    const p = this.pieces[lastAtOrBefore(this.pieces.length, (i) => this.pieces[i].at, start)];
+    if (!p || start >= p.at + p.length || end > p.at + p.length) return undefined;
+    if ('name' in p) {
+      const def = this.defs.get(p.name);
+      if (!def || def.word.origin) return undefined;
+      const m = /^\$[A-Za-z_][A-Za-z0-9_]*[ \t]*=[ \t]*/.exec(def.word.text);
+      // Only a value written as it is read (one line, no comment) maps character by character.
+      if (!m || !def.word.text.startsWith(def.value, m[0].length) || def.value.includes('\n')) return undefined;
+      return { anchor: def.word, offset: m[0].length + start - p.at, length: end - start };
+    }
+    const from = p.from + start - p.at;
+    const k = lastAtOrBefore(this.starts.length, (i) => this.starts[i], from);
+    const w = this.origin[k];
+    if (!w) return undefined;
+    const offset = from - this.starts[k];
+    if (offset + end - start > w.text.length) return undefined;
+    if (!w.origin) return { anchor: w, offset, length: end - start };
+    if (!w.source || w.source.length !== w.text.length) return undefined;
+    return { anchor: w.source.anchor, offset: w.source.offset + offset, length: end - start };
+  }
+}
+
+/** The last index whose key is at most `x` (keys ascending), -1 when none: a binary search. */
+function lastAtOrBefore(n: number, key: (i: number) => number, x: number): number {
+  let lo = 0;
+  let hi = n - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (key(mid) <= x) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
 }

@@ -4,6 +4,7 @@ import { INCLUDE_KEYWORDS } from '../schema/directives';
 import { decomment } from './tokens';
 import type { Word } from './syntax';
 import type { Condition } from './statements';
+import { MAX_REPEAT } from '../limits';
 
 export interface Definition {
   name: string;
@@ -33,21 +34,57 @@ export function parseDefinition(word: Word): Definition | undefined {
 }
 
 /**
- * Replaces defined `$NAME` / `${NAME}` in a text; unknown names stay as written (keepalived leaves
- * them too). Returns undefined when nothing was replaced.
+ * Where a piece of substituted text came from: copied from the input at `from`, or the value of
+ * the definition `name`. Lets a quick fix on an expanded word edit the text that produced it.
  */
-export function substitute(text: string, defs: ReadonlyMap<string, string>): string | undefined {
+export type Piece = { at: number; length: number } & ({ from: number } | { name: string });
+
+export interface Substituted {
+  text: string;
+  pieces: Piece[];
+}
+
+/** Expansion stopped: the text would have grown past the budget. */
+export const OVER_BUDGET = 'over-budget';
+
+/**
+ * Replaces defined `$NAME` / `${NAME}` in a text; unknown names stay as written (keepalived leaves
+ * them too). Returns undefined when nothing was replaced, OVER_BUDGET as soon as the result would
+ * be longer than `budget` characters (checked while it grows: the long string is never built).
+ */
+export function substituteMapped(text: string, defs: ReadonlyMap<string, string>, budget = Infinity): Substituted | undefined | typeof OVER_BUDGET {
   if (text.indexOf('$') < 0) return undefined;
-  let changed = false;
-  const out = text.replace(NAME_REF, (all, braced: string | undefined, bare: string | undefined, at: number) => {
-    const v = defs.get((braced ?? bare) as string);
-    if (v === undefined) return all;
+  const parts: string[] = [];
+  const pieces: Piece[] = [];
+  let length = 0;
+  let last = 0;
+  const add = (s: string, piece: { from: number } | { name: string }) => {
+    if (!s) return true;
+    if (length + s.length > budget) return false;
+    pieces.push({ at: length, length: s.length, ...piece });
+    parts.push(s);
+    length += s.length;
+    return true;
+  };
+  NAME_REF.lastIndex = 0;
+  for (let m = NAME_REF.exec(text); m; m = NAME_REF.exec(text)) {
+    const name = (m[1] ?? m[2]) as string;
+    const v = defs.get(name);
+    if (v === undefined) continue;
     // A multi-line definition is only expanded when it ends the line.
-    if (v.includes('\n') && at + all.length !== text.length) return all;
-    changed = true;
-    return v;
-  });
-  return changed ? out : undefined;
+    if (v.includes('\n') && m.index + m[0].length !== text.length) continue;
+    if (!add(text.slice(last, m.index), { from: last }) || !add(v, { name })) return OVER_BUDGET;
+    last = m.index + m[0].length;
+  }
+  if (!pieces.length && last === 0) return undefined;
+  if (!add(text.slice(last), { from: last })) return OVER_BUDGET;
+  return { text: parts.join(''), pieces };
+}
+
+/** substituteMapped without the map or a budget. */
+export function substitute(text: string, defs: ReadonlyMap<string, string>): string | undefined {
+  const r = substituteMapped(text, defs);
+  return typeof r === 'object' ? r.text : undefined;
 }
 
 export function parseCondition(word: Word): Condition {
@@ -67,7 +104,6 @@ export interface Sequence {
   rows: Map<string, string>[];
 }
 
-const MAX_REPEAT = 10000;
 
 /** `~SEQ(var, [start,] [step,] end)` and `~LST(var, v1, v2...)` / `~LST({a,b}, {1,2}, {3,4})`. */
 export function parseSequence(text: string): Sequence | undefined {
@@ -91,7 +127,7 @@ export function parseSequence(text: string): Sequence | undefined {
   const groups = splitTop(m[2]);
   if (groups.length < 2) return undefined;
   const names = unbrace(groups[0]);
-  const rows = groups.slice(1).map((g) => {
+  const rows = groups.slice(1, 1 + MAX_REPEAT).map((g) => {
     const vals = unbrace(g);
     return new Map(names.map((n, i) => [n, vals[i] ?? '']));
   });
@@ -106,16 +142,17 @@ function unbrace(s: string): string[] {
 function splitTop(s: string): string[] {
   const out: string[] = [];
   let depth = 0;
-  let cur = '';
-  for (const c of s) {
+  let start = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
     if (c === '{') depth++;
-    if (c === '}') depth--;
-    if (c === ',' && depth === 0) {
-      out.push(cur);
-      cur = '';
-    } else cur += c;
+    else if (c === '}') depth--;
+    else if (c === ',' && depth === 0) {
+      out.push(s.slice(start, i));
+      start = i + 1;
+    }
   }
-  out.push(cur);
+  out.push(s.slice(start));
   return out;
 }
 

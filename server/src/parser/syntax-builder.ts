@@ -13,7 +13,7 @@ import {
   UnterminatedQuote,
 } from './tokens';
 import { LineIndex } from './line-index';
-import { wordValue, type BlockNode, type CommentToken, type Range, type SyntaxNode, type SyntaxTree, type Word, type WordKind } from './syntax';
+import { wordValue, type WordSource, type BlockNode, type CommentToken, type Range, type SyntaxNode, type SyntaxTree, type Word, type WordKind } from './syntax';
 
 function kindOf(type: TokenType): WordKind {
   switch (type) {
@@ -44,6 +44,7 @@ function kindOf(type: TokenType): WordKind {
 class TextWord implements Word {
   private r?: Range;
   origin?: Word;
+  source?: WordSource;
   constructor(
     readonly kind: WordKind,
     readonly text: string,
@@ -121,22 +122,42 @@ class Builder {
   }
 }
 
+/**
+ * Brace nesting up to which the recursive CST parser is used. Deeper text (keepalived reads it)
+ * is built from the tokens with an explicit stack instead: recursion depth is never the input's.
+ */
+const MAX_RECURSIVE_DEPTH = 200;
+
+/** An upper bound of the brace nesting (braces in comments and quotes counted too). */
+function braceDepthOver(text: string, limit: number): boolean {
+  let depth = 0;
+  for (let i = text.indexOf('{'); i >= 0 && i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 123) {
+      if (++depth > limit) return true;
+    } else if (c === 125 && depth > 0) depth--;
+  }
+  return false;
+}
+
 /** Parses one file's text. Never throws for any input. */
 export function parseSyntax(text: string, uri: string): SyntaxTree {
   const lines = new LineIndex(text);
-  let nodes: SyntaxNode[];
+  let nodes: SyntaxNode[] | undefined;
   let b = new Builder(uri, lines);
-  let comments: IToken[];
-  try {
-    // Only the CST is kept while the tree is built: the token vector (a third of it line
-    // breaks) is garbage as soon as the parser is done with it.
-    const r = parseCst(text);
-    comments = r.comments;
-    nodes = b.items(r.cst.children.item);
-  } catch (e) {
-    // Thousands of nested braces exhaust the recursive parser's stack: build the same tree
-    // from the tokens without recursion instead.
-    if (!(e instanceof RangeError)) throw e;
+  let comments: IToken[] = [];
+  if (!braceDepthOver(text, MAX_RECURSIVE_DEPTH)) {
+    try {
+      // Only the CST is kept while the tree is built: the token vector (a third of it line
+      // breaks) is garbage as soon as the parser is done with it.
+      const r = parseCst(text);
+      comments = r.comments;
+      nodes = b.items(r.cst.children.item);
+    } catch (e) {
+      if (!(e instanceof RangeError)) throw e;
+    }
+  }
+  if (!nodes) {
     const lexed = keepalivedLexer.tokenize(text);
     comments = lexed.groups.comments ?? [];
     b = new Builder(uri, lines);

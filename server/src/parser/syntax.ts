@@ -29,6 +29,18 @@ export interface Word {
   uri: string;
   /** Set on words that came out of a `$NAME` expansion or a `~SEQ` line: the word written there. */
   origin?: Word;
+  /**
+   * For an expanded word copied whole from one written place (the line's own text, or a
+   * definition's value): that place, `length` characters at `offset` in the written word `anchor`.
+   * A quick fix on the expanded word edits there, or is not offered.
+   */
+  source?: WordSource;
+}
+
+export interface WordSource {
+  anchor: Word;
+  offset: number;
+  length: number;
 }
 
 export interface LineNode {

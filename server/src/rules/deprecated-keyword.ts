@@ -1,3 +1,4 @@
+import { replaceWordFix } from './word-edit';
 import { targetHas } from '../schema/version';
 import type { FileRule } from './rule';
 
@@ -20,7 +21,7 @@ export const deprecatedKeyword: FileRule = {
       report.at(
         k,
         `'${k.value}' is deprecated.${instead}${note}`,
-        single ? [{ title: `Replace with '${dep.replacement}'`, edits: [{ uri: k.uri, range: k.range, newText: dep.replacement as string }], preferred: true }] : undefined,
+        single ? replaceWordFix(k, `Replace with '${dep.replacement}'`, dep.replacement as string) : undefined,
         { tags: ['deprecated'] },
       );
     }

@@ -6,7 +6,7 @@ export const includeNotFound: FileRule = {
   description: 'An include whose pattern matches no file.',
   check({ model, report }) {
     for (const inc of model.interp.includes) {
-      if (inc.targets.length > 0 || inc.pattern.includes('$')) continue;
+      if (inc.targets.length > 0 || inc.truncated || inc.pattern.includes('$')) continue;
       const at = inc.words.length ? { start: inc.words[0].range.start, end: inc.words[inc.words.length - 1].range.end } : inc.keyword.range;
       report({
         uri: inc.keyword.uri,

@@ -8,6 +8,8 @@ import { duplicateKeyword } from './duplicate-keyword';
 import { duplicateTrack } from './duplicate-track';
 import { duplicateVrid } from './duplicate-vrid';
 import { includeNotFound } from './include-not-found';
+import { includeNotRead } from './include-not-read';
+import { limitReached } from './limit-reached';
 import { invalidValue } from './invalid-value';
 import { misplacedKeyword } from './misplaced-keyword';
 import { missingBlock } from './missing-block';
@@ -26,6 +28,7 @@ import { unmatchedQuote } from './unmatched-quote';
 import { valueOutOfRange } from './value-out-of-range';
 
 export const FILE_RULES: readonly FileRule[] = [
+  limitReached,
   unbalancedBrace,
   unmatchedQuote,
   unknownKeyword,
@@ -46,6 +49,7 @@ export const FILE_RULES: readonly FileRule[] = [
   nopreemptMaster,
   authIgnored,
   includeNotFound,
+  includeNotRead,
   routeAdvice,
   unexpandedParameter,
   commentInWord,

@@ -4,6 +4,7 @@
 import type { ValueLine } from '../parser/statements';
 import type { Word } from '../parser/syntax';
 import type { FileRule, Report } from './rule';
+import { replaceWordFix } from './word-edit';
 
 const ROUTE_BLOCKS = new Set(['virtual_routes', 'static_routes']);
 const RULE_BLOCKS = new Set(['virtual_rules', 'static_rules']);
@@ -24,7 +25,7 @@ function checkRoute(line: ValueLine, report: (r: Report) => void): void {
         range: w.range,
         message: "'gw' is deprecated for routes: keepalived warns and reads it as 'via'.",
         tags: ['deprecated'],
-        fixes: [{ title: "Replace with 'via'", edits: [{ uri: w.uri, range: w.range, newText: 'via' }], preferred: true }],
+        fixes: replaceWordFix(w, "Replace with 'via'", 'via'),
       });
     } else if (w.value === 'or') {
       report({

@@ -1,3 +1,4 @@
+import { replaceWordFix } from './word-edit';
 import type { Word } from '../parser/syntax';
 import type { FileRule } from './rule';
 import { uriBasename } from '../workspace/uri';
@@ -83,7 +84,7 @@ export const undefinedReference: FileRule = {
         message:
           `No ${sym.target} named '${w.value}' is defined${unread ? ` here (unless in '${unread.pattern}', line ${unread.keyword.range.start.line + 1}, which matches no file here)` : ''}: ` +
           `${CONSEQUENCE[sym.target] ?? 'keepalived ignores the reference'}.${names.length ? ` Did you mean '${names[0]}'?` : ''}`,
-        fixes: names.map((n, i) => ({ title: `Change to '${n}'`, edits: [{ uri: w.uri, range: w.range, newText: n }], preferred: i === 0 })),
+        fixes: names.flatMap((n, i) => replaceWordFix(w, `Change to '${n}'`, n, i === 0)),
       });
     }
   },

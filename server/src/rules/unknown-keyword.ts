@@ -1,6 +1,7 @@
 import type { Fix } from './finding';
 import { targetHas, targetName } from '../schema/version';
 import type { FileRule } from './rule';
+import { wordEdit } from './word-edit';
 import { lineOf, suggest, where } from './text';
 
 /** Characters that look blank (or invisible) but that keepalived reads as part of a word. */
@@ -51,7 +52,10 @@ export const unknownKeyword: FileRule = {
       }
       const names = suggest(k.value, schema.keywordsAt(s.path).map((x) => x.keyword));
       const hint = names.length ? ` Did you mean '${names[0]}'?` : '';
-      const fixes: Fix[] = names.map((n, i) => ({ title: `Change to '${n}'`, edits: [{ uri: k.uri, range: k.range, newText: n }], preferred: i === 0 }));
+      const fixes: Fix[] = names.flatMap((n, i) => {
+        const e = wordEdit(k, n);
+        return e ? [{ title: `Change to '${n}'`, edits: [e], preferred: i === 0 }] : [];
+      });
       report({
         uri: k.uri,
         range: k.range,

@@ -41,7 +41,8 @@ export function layerOf(file: string): Layer | undefined {
   if (file.startsWith('client/src/')) return 'client';
   if (file.startsWith('tools/')) return 'tools';
   if (file === 'server/src/protocol.ts') return 'protocol';
-  if (file === 'server/src/build-flags.ts') return 'build';
+  // Constants every layer may read: bundler flags and the designed limits (they import nothing).
+  if (file === 'server/src/build-flags.ts' || file === 'server/src/limits.ts') return 'build';
   const m = /^server\/src\/([^/]+)\//.exec(file);
   if (!m) return file.startsWith('server/src/') ? 'wiring' : undefined;
   const dir = m[1];
