@@ -18,9 +18,15 @@ export function isMaster(inst: VrrpInstance): boolean {
   return inst.state?.value === 'MASTER';
 }
 
-/** The priority keepalived uses: as written, else 255 (address owner) for state MASTER, else 100. */
+/**
+ * The priority keepalived uses: as written, else 255 (address owner) for state MASTER, else 100.
+ * A written value that is not a whole number in 1..255 is rejected by keepalived's priority
+ * handler ("Priority not valid! ... Using default 100"), which then sets 100 whatever the state.
+ */
 export function effectivePriority(inst: VrrpInstance): number {
-  return inst.priority?.value ?? (isMaster(inst) ? OWNER_PRIORITY : DEFAULT_PRIORITY);
+  const written = inst.priority?.value;
+  if (written === undefined) return isMaster(inst) ? OWNER_PRIORITY : DEFAULT_PRIORITY;
+  return Number.isInteger(written) && written >= 1 && written <= OWNER_PRIORITY ? written : DEFAULT_PRIORITY;
 }
 
 /**

@@ -25,3 +25,14 @@ test('the MASTER test is keepalived\'s strcmp: "master" is an unknown state, rea
   const text = 'vrrp_instance VI_1 {\n  state master\n  priority 150\n}\n';
   assert.doesNotMatch(makePeerConfig(model(text), URI, { routerId: 'b' }).text, /state BACKUP/);
 });
+
+// vrrp_parser.c vrrp_prio_handler: read_unsigned_strvec(..., 1, VRRP_PRIO_OWNER) fails, then
+// "Priority not valid! must be between 1 & 255. Using default 100" sets base_priority to 100,
+// so a rejected value means 100 even for state MASTER (the 255 default is only for no priority).
+test('a written priority keepalived rejects (outside 1..255, fractional) is its default 100, whatever the state', () => {
+  assert.equal(effectivePriority(inst('  state MASTER\n  priority 300')), 100);
+  assert.equal(effectivePriority(inst('  state BACKUP\n  priority 0')), 100);
+  assert.equal(effectivePriority(inst('  state MASTER\n  priority 1.5')), 100);
+  assert.equal(effectivePriority(inst('  state MASTER\n  priority 255')), 255);
+  assert.equal(effectivePriority(inst('  state BACKUP\n  priority 1')), 1);
+});
