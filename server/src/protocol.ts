@@ -79,3 +79,12 @@ export interface CreatePeerResult {
   /** The source node's router_id, when it has one. */
   sourceRouterId?: string;
 }
+
+/**
+ * Commands of the VS Code client that the server's code lenses run (other LSP clients may offer
+ * them too; the argument is `{ uri }` of the file the lens is in).
+ */
+export const LENS_COMMANDS = {
+  compareWithPeer: 'keepalived.compareWithPeer',
+  createPeerConfig: 'keepalived.createPeerConfig',
+} as const;

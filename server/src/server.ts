@@ -196,7 +196,10 @@ connection.onRequest(CREATE_PEER_REQUEST, (p: CreatePeerParams): CreatePeerResul
   const model = index.modelFor(p.uri);
   if (!model) return null;
   const sourceRouterId = model.routerId?.value;
-  const routerId = p.routerId ?? nextRouterId(sourceRouterId ?? pathLabel(p.uri));
+  // The default names a node nobody has yet: lb01, whose lb02 exists, gets lb03.
+  const taken = new Set([...index.clusters().flatMap((c) => c.nodes.map((n) => n.label)), ...index.allModels().flatMap((m) => m.routerId?.value ?? [])]);
+  let routerId = p.routerId ?? nextRouterId(sourceRouterId ?? pathLabel(p.uri));
+  for (let i = 0; p.routerId === undefined && taken.has(routerId) && i < 1000; i++) routerId = nextRouterId(routerId);
   return { ...makePeerConfig(model, p.uri, { routerId, priorityDelta: p.priorityDelta }), routerId, sourceRouterId };
 });
 

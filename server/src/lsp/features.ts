@@ -27,7 +27,9 @@ import {
   semanticTokensRange,
   workspaceSymbols,
 } from '../features';
+import { peerRankText } from '../features/peer-rank';
 import type { VrrpInstance } from '../model/types';
+import { LENS_COMMANDS } from '../protocol';
 import { effectivePriority } from '../workspace/nodes';
 import type { WorkspaceIndex } from '../workspace/workspace-index';
 
@@ -45,12 +47,13 @@ function counterparts(index: WorkspaceIndex, uri: string, name: string) {
   return undefined;
 }
 
-/** "rank 1 of 2 among peers: lb01 150, lb02 100". */
-function peerRank(index: WorkspaceIndex, uri: string, name: string): string | undefined {
+/** "rank 1 of 2 among peers: lb01 150, lb02 100" (peer-rank.ts: ties share a rank). */
+function rankAmongPeers(index: WorkspaceIndex, uri: string, name: string): string | undefined {
   const sorted = counterparts(index, uri, name);
   if (!sorted) return undefined;
-  const me = sorted.findIndex((m) => m.node.model.interp.files.includes(uri));
-  return `rank ${me + 1} of ${sorted.length} among peers: ${sorted.map((m) => `${m.node.label} ${effectivePriority(m.inst)}`).join(', ')}`;
+  const ranked = sorted.map((m) => ({ label: m.node.label, priority: effectivePriority(m.inst), here: m.node.model.interp.files.includes(uri) }));
+  const self = ranked.find((m) => m.here);
+  return self ? peerRankText(ranked, self) : undefined;
 }
 
 /** "peer lb02 BACKUP 100" for the code lens. */
@@ -73,7 +76,7 @@ function wire(connection: Connection, documents: TextDocuments<TextDocument>, de
   connection.onHover((p) => {
     const m = model(p.textDocument.uri);
     if (!m) return null;
-    return hover(m, p.textDocument.uri, p.position, { peerInfo: (name) => peerRank(deps.getIndex(), p.textDocument.uri, name) });
+    return hover(m, p.textDocument.uri, p.position, { peerInfo: (name) => rankAmongPeers(deps.getIndex(), p.textDocument.uri, name) });
   });
   connection.onDocumentSymbol((p) => {
     const m = model(p.textDocument.uri);
@@ -142,7 +145,20 @@ function wire(connection: Connection, documents: TextDocuments<TextDocument>, de
   });
   connection.onCodeLens((p) => {
     const m = model(p.textDocument.uri);
-    return m ? codeLenses(m, p.textDocument.uri, { peerText: (inst) => peerText(deps.getIndex(), p.textDocument.uri, inst) }) : [];
+    if (!m) return [];
+    const uri = p.textDocument.uri;
+    const hasPeers = (inst: VrrpInstance) => peerText(deps.getIndex(), uri, inst) !== undefined;
+    const isMaster = (inst: VrrpInstance) => inst.state?.value === 'MASTER';
+    return codeLenses(m, uri, {
+      peerText: (inst) => peerText(deps.getIndex(), uri, inst) ?? (isMaster(inst) ? 'no peer yet: create its BACKUP' : undefined),
+      // A click opens the diff with the peer, or for a lone MASTER writes its BACKUP.
+      command: (inst) =>
+        hasPeers(inst)
+          ? { command: LENS_COMMANDS.compareWithPeer, arguments: [{ uri }] }
+          : isMaster(inst)
+            ? { command: LENS_COMMANDS.createPeerConfig, arguments: [{ uri }] }
+            : undefined,
+    });
   });
 }
 
