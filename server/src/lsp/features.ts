@@ -71,7 +71,7 @@ function wire(connection: Connection, documents: TextDocuments<TextDocument>, de
   };
   connection.onCompletion((p) => {
     const m = model(p.textDocument.uri);
-    return m ? completions(m, p.textDocument.uri, p.position) : [];
+    return m ? completions(m, p.textDocument.uri, p.position, undefined, p.context?.triggerCharacter) : [];
   });
   connection.onHover((p) => {
     const m = model(p.textDocument.uri);
@@ -164,7 +164,7 @@ function wire(connection: Connection, documents: TextDocuments<TextDocument>, de
 
 export const registerFeatures = Object.assign(wire, {
   capabilities: {
-    completionProvider: { triggerCharacters: ['$', '{'] },
+    completionProvider: { triggerCharacters: ['$', '{', ' '] },
     hoverProvider: true,
     documentSymbolProvider: true,
     workspaceSymbolProvider: true,
