@@ -34,14 +34,21 @@ export interface ClusterMember {
 export interface ClusterInstance {
   name: string;
   members: ClusterMember[];
-  /** Peer findings about this instance: rule id and message. */
-  mismatches: { code: string; message: string; uri: string; line: number }[];
+  /**
+   * Peer findings about this instance: rule id and message, on the node `node` (whose side "here"
+   * in the message is). The same problem is reported on each node involved; those reports share
+   * `problem`, so a count takes each problem once.
+   */
+  mismatches: { code: string; message: string; uri: string; line: number; severity: FindingSeverity; node: string; problem: string }[];
+  /** Distinct problems of error or warning severity among `mismatches`. */
+  problems: number;
 }
+export type FindingSeverity = 'error' | 'warning' | 'information' | 'hint';
 export interface ClusterView {
   id: string;
   nodes: { uri: string; label: string }[];
   instances: ClusterInstance[];
-  /** Number of peer findings of error or warning severity. */
+  /** Number of distinct peer problems of error or warning severity (each counted once, not once per node). */
   problems: number;
 }
 
@@ -59,6 +66,8 @@ export interface CompareLine {
   line: number;
   kind: 'expected' | 'mismatch';
   message: string;
+  /** A mismatch's severity (the finding's); absent for expected differences. */
+  severity?: FindingSeverity;
 }
 
 /**
