@@ -85,7 +85,7 @@ export interface DiffNote {
 }
 
 /** Room for the note after a line's text: a diff pane is half an editor wide. */
-export const DIFF_NOTE_MAX = 40;
+export const DIFF_NOTE_MAX = 30;
 
 /**
  * The notes of a diff, one per line: a line with a mismatch is a mismatch (its worst severity);

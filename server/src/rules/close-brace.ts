@@ -1,6 +1,7 @@
 // The quick fixes that add a missing '}': one inserted line, no other text touched.
 import type { Fix } from '../analysis/finding';
 import type { ConfigModel } from '../model/types';
+import { LineIndex } from '../parser/line-index';
 import type { Statement } from '../parser/statements';
 import { blockName } from './text';
 
@@ -12,10 +13,13 @@ interface FileLines {
 function fileLines(model: ConfigModel, uri: string): FileLines | undefined {
   const tree = model.interp.trees.find((t) => t.uri === uri);
   if (!tree) return undefined;
-  return { lines: tree.text.split(/\r?\n/), eol: /\r\n/.test(tree.text) ? '\r\n' : '\n' };
+  // Lines as the parser counts them (a lone CR ends one too), so ranges index them.
+  const ix = new LineIndex(tree.text);
+  const lines = Array.from({ length: ix.lineCount }, (_, l) => tree.text.slice(ix.lineStart(l), ix.lineEnd(l)));
+  return { lines, eol: /\r\n/.test(tree.text) ? '\r\n' : '\n' };
 }
 
-const indentOf = (f: FileLines, s: Statement) => (f.lines[s.keyword.range.start.line].match(/^[ \t]*/) ?? [''])[0];
+const indentOf = (f: FileLines, s: Statement) => ((f.lines[s.keyword.range.start.line] ?? '').match(/^[ \t]*/) ?? [''])[0];
 
 /**
  * Closes `block` on a line of its own before `next` (a statement keepalived read inside it);
@@ -25,8 +29,8 @@ export function closeBefore(model: ConfigModel, block: Statement, next: Statemen
   const f = fileLines(model, next.keyword.uri);
   if (!f || !block.open || block.keyword.origin || next.keyword.origin || next.keyword.uri !== block.keyword.uri) return undefined;
   let line = next.keyword.range.start.line;
-  if (f.lines[line].slice(0, next.keyword.range.start.character).trim() !== '') return undefined;
-  while (line - 1 > block.open.range.start.line && /^\s*(?:[#!].*)?$/.test(f.lines[line - 1])) line--;
+  if ((f.lines[line] ?? '').slice(0, next.keyword.range.start.character).trim() !== '') return undefined;
+  while (line - 1 > block.open.range.start.line && /^\s*(?:[#!].*)?$/.test(f.lines[line - 1] ?? '')) line--;
   const at = { line, character: 0 };
   return {
     title: `Add '}' before line ${line + 1} (to end '${blockName(block)}' before '${next.keyword.value}')`,
