@@ -31,3 +31,8 @@ test('code lens: instances of an included file show in that file only', () => {
   assert.equal(codeLenses(m, URI).length, 0);
   assert.deepEqual(codeLenses(m, 'file:///etc/keepalived/vi.conf').map((l) => l.command?.title), ['BACKUP 90']);
 });
+
+test('code lens: a priority keepalived rejects is said so, with the one it uses', () => {
+  const lenses = codeLenses(model('vrrp_instance A {\n  state MASTER\n  priority 300\n  virtual_router_id 5\n}\n'), URI);
+  assert.deepEqual(lenses.map((l) => l.command?.title), ['MASTER 100 (300 written: out of range 1..255) · VRID 5']);
+});

@@ -135,3 +135,12 @@ test('a space opens the list only where the next word is one of a list', () => {
   // invoked explicitly, the keyword list is there as before
   assert.ok(labels(completions(indent.m, URI, indent.pos)).includes('priority'));
 });
+
+test('the usage table behind the ranking names only keywords the schema knows, in their blocks', async () => {
+  const { KEYWORD_USAGE } = await import('../../../server/src/schema/keyword-usage');
+  const { SCHEMA } = await import('../../../server/src/schema');
+  for (const key of Object.keys(KEYWORD_USAGE)) {
+    const at = key.lastIndexOf('/');
+    assert.ok(SCHEMA.lookup(at < 0 ? '' : key.slice(0, at), key.slice(at + 1)), key);
+  }
+});
