@@ -16,25 +16,25 @@ export interface CodeLensOptions {
 /** keepalived's words for a priority it rejects ("Priority not valid! ... Using default 100"). */
 const REJECTED_PRIORITY_FALLBACK = 100;
 
-/** Why a written priority is not the one keepalived runs with, or undefined when it is. */
-function rejectedPriority(inst: VrrpInstance): string | undefined {
-  const p = inst.priority;
-  if (!p) return undefined;
-  const arg = inst.priority?.stmt.spec?.args[0]?.type;
-  if (arg?.kind !== 'integer') return undefined;
+/** The schema's range of a number field, when the written value lies outside it. */
+function outOfRange(field: VrrpInstance['priority']): string | undefined {
+  const arg = field?.stmt.spec?.args[0]?.type;
+  if (!field || arg?.kind !== 'integer') return undefined;
   const min = arg.min ?? -Infinity;
   const max = arg.max ?? Infinity;
-  if (Number.isInteger(p.value) && p.value >= min && p.value <= max) return undefined;
-  return `${p.word.text} written: out of range ${min}..${max}`;
+  if (Number.isInteger(field.value) && field.value >= min && field.value <= max) return undefined;
+  return `out of range ${min}..${max}`;
 }
 
 /** `MASTER 150 · VRID 55`: priority as keepalived uses it (255 for a MASTER without one). */
 export function instanceRole(model: ConfigModel, inst: VrrpInstance): string {
   const state = inst.state?.value ?? 'BACKUP';
   const p = priorityFacts(inst);
-  const rejected = rejectedPriority(inst);
-  const parts = [rejected ? `${state} ${REJECTED_PRIORITY_FALLBACK} (${rejected})` : `${state} ${p.value}${p.implicit ? ' (implicit)' : ''}`];
-  if (inst.vrid) parts.push(`VRID ${inst.vrid.value}`);
+  const badPriority = outOfRange(inst.priority);
+  const parts = [badPriority ? `${state} ${REJECTED_PRIORITY_FALLBACK} (${inst.priority?.word.text} written: ${badPriority})` : `${state} ${p.value}${p.implicit ? ' (implicit)' : ''}`];
+  // keepalived refuses an instance whose VRID is out of range: the lens says so, not just the number
+  const badVrid = outOfRange(inst.vrid);
+  if (inst.vrid) parts.push(badVrid ? `VRID ${inst.vrid.word.text} (${badVrid}: keepalived refuses it)` : `VRID ${inst.vrid.value}`);
   if (inst.version || model.vrrpVersion || inst.vips[0]?.family === 6) parts.push(`VRRPv${effectiveVersion(inst, model)}`);
   return parts.join(' · ');
 }

@@ -36,3 +36,8 @@ test('code lens: a priority keepalived rejects is said so, with the one it uses'
   const lenses = codeLenses(model('vrrp_instance A {\n  state MASTER\n  priority 300\n  virtual_router_id 5\n}\n'), URI);
   assert.deepEqual(lenses.map((l) => l.command?.title), ['MASTER 100 (300 written: out of range 1..255) · VRID 5']);
 });
+
+test('code lens: a VRID out of range is said so', () => {
+  const lenses = codeLenses(model('vrrp_instance A {\n  priority 90\n  virtual_router_id 300\n}\n'), URI);
+  assert.deepEqual(lenses.map((l) => l.command?.title), ['BACKUP 90 · VRID 300 (out of range 1..255: keepalived refuses it)']);
+});
