@@ -199,12 +199,11 @@ test('keepalived -t accepts every snippet expanded alone in a file', { skip: fin
       const file = join(dir, `alone-${i}.conf`);
       writeFileSync(file, expandSnippet(snippets[name].body));
       const r = spawnSync('keepalived', ['-t', '-f', file], { encoding: 'utf8', timeout: 60_000 });
-      const problems = `${r.stdout ?? ''}\n${r.stderr ?? ''}`
-        .split('\n')
-        .map((l) => l.trim())
-        // a MISC_CHECK in a file without global_defs: keepalived's notice to turn on script security
-        .filter((l) => l !== '' && !HOST_DEPENDENT.some((re) => re.test(l)) && !/^SECURITY VIOLATION - check scripts/.test(l));
+      const lines = `${r.stdout ?? ''}\n${r.stderr ?? ''}`.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+      const problems = lines.filter((l) => !HOST_DEPENDENT.some((re) => re.test(l)));
       assert.deepEqual(problems, [], `${name}: keepalived -t (exit ${r.status})`);
+      // keepalived -t fails only for what this host lacks (an interface named in the snippet)
+      if (problems.length === lines.length) assert.equal(r.status, 0, `${name}: keepalived -t exit status`);
     });
   } finally {
     rmSync(dir, { recursive: true, force: true });
