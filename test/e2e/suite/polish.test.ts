@@ -200,4 +200,34 @@ describe('editor polish', () => {
     const selected = await waitFor('the node selected in the view', () => api.overview.view.selection.find((n) => n.kind === 'member'));
     assert.ok(selected.kind === 'member' && selected.member.node === 'lb01', JSON.stringify(selected.kind === 'member' ? selected.member.node : selected.kind));
   });
+
+  it('"Restart Language Server" does not log the clean exit as an error', async function () {
+    this.timeout(60_000);
+    const output = api.client.outputChannel as vscode.LogOutputChannel;
+    const lines: string[] = [];
+    const infos: string[] = [];
+    // spies on the channel the client writes to (assigned through to the real channel)
+    const original = { appendLine: output.appendLine, info: output.info };
+    const channel = output as { appendLine: (l: string) => void; info: (m: string) => void };
+    channel.appendLine = (l: string) => {
+      lines.push(l);
+      original.appendLine(l);
+    };
+    channel.info = (m: string) => {
+      infos.push(m);
+      original.info(m);
+    };
+    try {
+      // at once (the client may still be starting), then once it runs
+      await vscode.commands.executeCommand('keepalived.restartServer');
+      await waitFor('the client to run', () => api.client.isRunning(), 30_000);
+      await vscode.commands.executeCommand('keepalived.restartServer');
+      await waitFor('the client to run again', () => api.client.isRunning(), 30_000);
+      await waitFor('the exit to be logged', () => infos.some((m) => /exited normally/.test(m)), 10_000);
+      assert.deepEqual(lines.filter((l) => /\[Error/.test(l)), []);
+    } finally {
+      channel.appendLine = original.appendLine;
+      channel.info = original.info;
+    }
+  });
 });
