@@ -1,97 +1,43 @@
 #!/usr/bin/env node
-// Generates syntaxes/keepalived.tmLanguage.json from keepalived's keyword tables.
+// Generates syntaxes/keepalived.tmLanguage.json from the project's keyword schema
+// (server/src/schema): its keywords, block keywords, named blocks, enumerated values, address
+// options and the reader's directives (server/src/schema/grammar-words.ts lists them).
 //
 // Usage:
-//   node syntaxes/build-grammar.mjs [--ref DIR] [--check]
+//   node syntaxes/build-grammar.mjs [--check] [--coverage DIR]
 //
-//   --ref DIR   directory holding keepalived-keywords.tsv and keepalived-blocks.tsv
-//               (default: $KEEPALIVED_REFERENCE, else ../shared/reference next to the repo)
 //   --check     do not write; exit 1 when the committed grammar differs from the generated one
 //   --coverage DIR
 //               do not write; exit 1 unless every scope the grammar can emit is asserted
 //               (positively) in some vscode-tmgrammar-test file DIR/*.conf
 //
-// The tables list every keyword keepalived's parser registers (column 2 of
-// keepalived-keywords.tsv) and which keywords open a block (last path segment of
-// keepalived-blocks.tsv). Everything else in the grammar is hand-written below.
+// The word lists come from the schema; the grammar's structure (statements, values, addresses,
+// comments, $NAME, ~SEQ, @ID) is written below.
 
 import { readFileSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { register } from 'tsx/esm/api';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const repoRoot = resolve(here, '..');
 const outFile = join(here, 'keepalived.tmLanguage.json');
 
 const args = process.argv.slice(2);
-const refIdx = args.indexOf('--ref');
-const refDir =
-  refIdx >= 0 ? resolve(args[refIdx + 1]) :
-  process.env.KEEPALIVED_REFERENCE ? resolve(process.env.KEEPALIVED_REFERENCE) :
-  resolve(repoRoot, '..', 'shared', 'reference');
 const checkOnly = args.includes('--check');
 const covIdx = args.indexOf('--coverage');
-const coverageDir = covIdx >= 0 ? resolve(args[covIdx + 1] ?? 'test/grammar') : null;
+const coverageDir = covIdx >= 0 ? join(process.cwd(), args[covIdx + 1] ?? 'test/grammar') : null;
 
-function readTsv(name) {
-  const file = join(refDir, name);
-  if (!existsSync(file)) {
-    console.error(`build-grammar: ${file} not found (pass --ref DIR or set KEEPALIVED_REFERENCE)`);
-    process.exit(2);
-  }
-  const [header, ...rows] = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim() !== '');
-  const cols = header.split('\t');
-  return rows.map((r) => {
-    const cells = r.split('\t');
-    return Object.fromEntries(cols.map((c, i) => [c, cells[i] ?? '']));
-  });
-}
+// The schema is TypeScript: tsx loads it as the tests do.
+register();
+const { grammarWords } = await import(pathToFileURL(join(here, '..', 'server', 'src', 'schema', 'grammar-words.ts')).href);
 
 // ---------------------------------------------------------------------------
 // Word lists
 
-const keywordRows = readTsv('keepalived-keywords.tsv');
-const blockRows = readTsv('keepalived-blocks.tsv');
-
-const allKeywords = new Set(keywordRows.map((r) => r.keyword).filter(Boolean));
-const blockKeywords = new Set(blockRows.map((r) => r.block_path.split('/').pop()).filter(Boolean));
-for (const b of blockKeywords) allKeywords.add(b);
-
-/** Blocks whose first argument is a user-chosen name. */
-const namedSections = ['vrrp_instance', 'vrrp_sync_group', 'virtual_server_group', 'track_group'];
-/** Tracker definitions: their names are referenced from track_* blocks. */
-const namedTrackers = ['vrrp_script', 'vrrp_track_process', 'vrrp_track_file', 'track_file', 'bfd_instance'];
-for (const k of [...namedSections, ...namedTrackers]) {
-  if (!blockKeywords.has(k)) throw new Error(`named block ${k} missing from keepalived-blocks.tsv`);
-}
-
-const includeKeywords = ['include', 'includer', 'includem', 'includew', 'includeb', 'includea'];
-
-const plainKeywords = [...allKeywords].filter((k) => !blockKeywords.has(k));
-
-const enumConstants = [
-  // vrrp_instance state / authentication
-  'MASTER', 'BACKUP', 'PASS', 'AH',
-  // lvs_method / lb_kind
-  'NAT', 'DR', 'TUN',
-  // lvs_sched / lb_algo
-  'rr', 'wrr', 'lc', 'wlc', 'lblc', 'lblcr', 'sh', 'mh', 'dh', 'fo', 'ovf', 'sed', 'nq', 'twos',
-  // protocol
-  'TCP', 'UDP', 'SCTP',
-  // tunnel_type
-  'ipip', 'gue', 'gre',
-  // ip_family / family
-  'inet', 'inet6',
-];
-const boolConstants = ['on', 'off', 'true', 'false', 'yes', 'no'];
-
-/** Options that follow an address in virtual_ipaddress / routes / rules lines. */
-const ipOptions = [
-  'dev', 'brd', 'broadcast', 'scope', 'label', 'peer', 'via', 'src', 'table', 'metric',
-  'preferred_lft', 'no_track', 'home', 'nodad', 'noprefixroute', 'autojoin', 'track_group',
-  'blackhole', 'unreachable', 'prohibit', 'throw', 'onlink', 'from', 'to', 'iif', 'oif',
-  'fwmark', 'tos', 'uidrange', 'goto', 'l3mdev',
-];
+const words = grammarWords();
+const blockKeywords = new Set(words.blockKeywords);
+const plainKeywords = words.plainKeywords;
+const { namedSections, namedTrackers, includeKeywords, enumValues: enumConstants, booleans: boolConstants, ipOptions, predefinedDefinitions } = words;
 
 // ---------------------------------------------------------------------------
 // Regex helpers
@@ -125,7 +71,7 @@ const grammar = {
   $schema: 'https://raw.githubusercontent.com/martinring/tmlanguage/master/tmlanguage.json',
   name: 'Keepalived',
   scopeName: 'source.keepalived',
-  comment: 'GENERATED by syntaxes/build-grammar.mjs from keepalived-keywords.tsv / keepalived-blocks.tsv - do not edit by hand.',
+  comment: 'GENERATED by syntaxes/build-grammar.mjs from the keyword schema (server/src/schema) - do not edit by hand.',
   fileTypes: ['keepalived.conf'],
   firstLineMatch: '^! Configuration File for keepalived',
   patterns: [{ include: '#conditional' }, { include: '#statement' }],
@@ -245,7 +191,7 @@ const grammar = {
       captures: { 1: { name: 'storage.type.block.keepalived' } },
     },
     keyword: {
-      comment: `Every other keyword keepalived registers (${plainKeywords.length}); only at the start of a statement.`,
+      comment: `Every other keyword (${plainKeywords.length}); only at the start of a statement.`,
       match: `${STMT}(${alt(plainKeywords)})${END}`,
       captures: { 1: { name: 'keyword.other.keepalived' } },
     },
@@ -302,7 +248,7 @@ const grammar = {
       patterns: [
         {
           comment: 'Pre-defined definitions: ${_PWD} ${_INSTANCE} ${_RANDOM [MIN [MAX]]} ${_ENV VAR} ${_HASH} ${_BANG}',
-          match: '(\\$\\{)(_PWD|_INSTANCE|_RANDOM|_ENV|_HASH|_BANG)(?:\\s+([^}]*))?(\\})',
+          match: `(\\$\\{)(${alt(predefinedDefinitions)})(?:\\s+([^}]*))?(\\})`,
           captures: {
             1: { name: 'punctuation.definition.variable.begin.keepalived' },
             2: { name: 'variable.language.keepalived' },
@@ -320,7 +266,7 @@ const grammar = {
         },
         {
           comment: 'Unbraced $NAME is only substituted when followed by whitespace, "," or ")" or at the end of the line.',
-          match: '(\\$)(_PWD|_INSTANCE|_RANDOM|_ENV|_HASH|_BANG)(?=[\\s,)#!]|$)',
+          match: `(\\$)(${alt(predefinedDefinitions)})(?=[\\s,)#!]|$)`,
           captures: {
             1: { name: 'punctuation.definition.variable.keepalived' },
             2: { name: 'variable.language.keepalived' },

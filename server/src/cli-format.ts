@@ -45,7 +45,7 @@ export function formatSarif(items: readonly Located[], ruleDescriptions: Readonl
           tool: {
             driver: {
               name: 'keepalived-lint',
-              informationUri: 'https://github.com/keepalived-tools/keepalived-lsp',
+              informationUri: 'https://github.com/keepalived-lsp/keepalived-lsp',
               rules: ids.map((id) => ({
                 id,
                 shortDescription: { text: FILE_RULES.find((r) => r.id === id)?.description ?? ruleDescriptions.get(id) ?? id },

@@ -1,24 +1,24 @@
-// keepalived itself as the oracle: every sample configuration keepalived ships, and seeded mutants
-// of each (a keyword typo, a number out of range, an invalid IP, a removed `}`), are checked by
+// keepalived itself as the oracle: every configuration of our corpus (test/fixtures/corpus, and
+// keepalived's own samples when KEEPALIVED_SAMPLES names them), and seeded mutants of each (a keyword typo, a number out of range, an invalid IP, a removed `}`), are checked by
 // `keepalived -t -f FILE` and by our analyzer, line by line:
 //   (a) every line keepalived reports gets at least one diagnostic from us (any severity);
 //   (b) we report no error on a line keepalived does not report.
 // Host-dependent messages (interfaces this machine lacks, script security) are left out, and the
 // known differences below are allowed one by one, each with its reason.
 //
-// ORACLE_SEED=n and ORACLE_MUTANTS=n (mutants per kind per sample, default 1) widen the search.
+// ORACLE_SEED=n and ORACLE_MUTANTS=n (mutants per kind per file, default 1) widen the search.
+// Without keepalived on PATH our analyzer still runs on every variant (no rule may throw) and the
+// comparison is skipped with one line saying so.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+import { allCorpora, type CorpusFile } from '../helpers/corpus';
 import { blockExtent, findKeepalived, hostInterfaces, parseKeepalived, runKeepalived, type KaResult } from './keepalived-oracle';
 import { mutants, type Mutant } from './mutants';
 import { analyze, blockCloses, type OurFinding } from './our-analysis';
 
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const samplesDir = resolve(repoRoot, '../shared/reference/samples');
 const SEED = Number(process.env.ORACLE_SEED ?? 20220116);
 const PER_KIND = Number(process.env.ORACLE_MUTANTS ?? 1);
 
@@ -321,74 +321,91 @@ test('the comparison fails on a line keepalived reports that we miss, and on an 
   assert.deepEqual(compare({ where: 'synthetic', text, checked, ka: atClose, ours: atKeyword, closes: new Map() }).violations, []);
 });
 
-test('keepalived -t oracle: samples and seeded mutants', async (t) => {
-  if (!existsSync(samplesDir)) {
-    t.skip(`no samples at ${samplesDir}`);
-    return;
+/** The file and its variants (the original, then seeded mutants). */
+function variantsOf(file: CorpusFile): Variant[] {
+  const variants: Variant[] = [{ label: 'original', text: file.text }];
+  const count = new Map<string, number>();
+  for (const m of mutants(file.text, file.name, SEED, PER_KIND)) {
+    const n = count.get(m.kind) ?? 0;
+    count.set(m.kind, n + 1);
+    variants.push({ label: `${m.kind}#${n}`, mutant: m, text: m.text });
   }
-  const bin = findKeepalived();
+  return variants;
+}
+
+/** Writes a variant, with the files it includes beside it, into its own folder; returns its path. */
+function writeVariant(tmp: string, file: CorpusFile, v: Variant): string {
+  const dir = join(tmp, v.label, file.name.replace(/[^\w.-]/g, '_'));
+  const base = file.name.replace(/^samples\//, '');
+  for (const [rel, text] of Object.entries(file.companions)) {
+    mkdirSync(dirname(join(dir, rel)), { recursive: true });
+    writeFileSync(join(dir, rel), text);
+  }
+  mkdirSync(dir, { recursive: true });
+  const abs = join(dir, base);
+  writeFileSync(abs, v.text);
+  return abs;
+}
+
+const where = (file: CorpusFile, v: Variant, id?: string) => `${file.name} [${v.label}${v.mutant ? ` line ${v.mutant.line}: ${v.mutant.description}` : ''}${id ? `, config id ${id}` : ''}]`;
+
+const corpora = allCorpora();
+const bin = findKeepalived();
+
+test('our analyzer reads every corpus file and its mutants without a rule throwing', () => {
+  const tmp = mkdtempSync(join(tmpdir(), 'ka-analyze-'));
+  try {
+    for (const file of corpora) {
+      for (const v of variantsOf(file)) {
+        const abs = writeVariant(tmp, file, v);
+        const internal = analyze(abs, v.text, configIdFor(v.text)).filter((f) => f.message.startsWith('Internal error'));
+        assert.deepEqual(internal, [], `${where(file, v)}: a rule threw`);
+      }
+    }
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+});
+
+test('keepalived -t oracle: corpus and seeded mutants', { skip: !bin && 'keepalived is not on PATH (apt-get install keepalived; .ci/run installs it): the comparison with keepalived -t is skipped' }, async (t) => {
   const ifaces = hostInterfaces();
   const tmp = mkdtempSync(join(tmpdir(), 'ka-oracle-'));
   t.after(() => rmSync(tmp, { recursive: true, force: true }));
-  const bySample: [string, Tally][] = [];
+  const byFile: [string, Tally][] = [];
   const byKind = new Map<string, Tally>();
   const total = zero();
   const crashes: string[] = [];
-  const names = readdirSync(samplesDir).sort();
 
-  for (const name of names) {
-    await t.test(name, async (st) => {
-      const text = readFileSync(join(samplesDir, name), 'utf8');
-      const variants: Variant[] = [{ label: 'original', text }];
-      const count = new Map<string, number>();
-      for (const m of mutants(text, name, SEED, PER_KIND)) {
-        const n = count.get(m.kind) ?? 0;
-        count.set(m.kind, n + 1);
-        variants.push({ label: `${m.kind}#${n}`, mutant: m, text: m.text });
-      }
-      const sampleTally = zero();
+  for (const file of corpora) {
+    await t.test(file.name, async () => {
+      const fileTally = zero();
       const violations: string[] = [];
-      for (const v of variants) {
-        const dir = join(tmp, v.label, name.replace(/[^\w.-]/g, '_'));
-        mkdirSync(dir, { recursive: true });
-        const abs = join(dir, name);
-        writeFileSync(abs, v.text);
+      for (const v of variantsOf(file)) {
+        const abs = writeVariant(tmp, file, v);
         const lines = v.text.split('\n');
         const id = configIdFor(v.text);
         const ours = analyze(abs, v.text, id);
-        const internal = ours.filter((f) => f.message.startsWith('Internal error'));
-        assert.deepEqual(internal, [], `${name} ${v.label}: a rule threw`);
-        if (!bin) continue;
-        const out = await runKeepalived(bin, abs);
+        const out = await runKeepalived(bin as string, abs);
         const ka = parseKeepalived(out.output, abs, (f, n) => (f === abs ? lines[n - 1] : undefined), ifaces, out.crashed);
-        if (ka.crashed) crashes.push(`${name} [${v.label}${v.mutant ? ` line ${v.mutant.line}: ${v.mutant.description}` : ''}]: ${ka.crashed}`);
-        const where = `${name} [${v.label}${v.mutant ? ` line ${v.mutant.line}: ${v.mutant.description}` : ''}${id ? `, config id ${id}` : ''}]`;
-        const r = compare({ where, text: v.text, checked: abs, ka, ours, closes: blockCloses(abs, v.text, id) });
+        if (ka.crashed) crashes.push(`${where(file, v)}: ${ka.crashed}`);
+        const r = compare({ where: where(file, v, id), text: v.text, checked: abs, ka, ours, closes: blockCloses(abs, v.text, id) });
         violations.push(...r.violations);
-        add(sampleTally, r.tally);
+        add(fileTally, r.tally);
         const kind = v.mutant?.kind ?? 'original';
         if (!byKind.has(kind)) byKind.set(kind, zero());
         add(byKind.get(kind) as Tally, r.tally);
       }
-      if (!bin) {
-        st.skip('keepalived not on PATH: the oracle comparison is skipped (our analyzer still ran on every variant)');
-        return;
-      }
-      bySample.push([name, sampleTally]);
-      add(total, sampleTally);
+      byFile.push([file.name, fileTally]);
+      add(total, fileTally);
       assert.equal(violations.length, 0, `${violations.length} disagreement(s) with keepalived -t:\n  ${violations.join('\n  ')}`);
     });
   }
 
-  if (!bin) {
-    t.skip('keepalived not on PATH: the oracle comparison is skipped');
-    return;
-  }
   console.log(
-    `\nkeepalived -t oracle (seed ${SEED}, ${PER_KIND} mutant(s) per kind per sample)\n` +
+    `\nkeepalived -t oracle (seed ${SEED}, ${PER_KIND} mutant(s) per kind per file)\n` +
       'agreement = lines matched / lines keepalived reported (allowed: allowlisted misses)\n' +
       'false rate = our error lines keepalived does not report / our error lines (excused: allowlisted, or in text keepalived never read)\n\n' +
-      table([...bySample, ['TOTAL', total]]) +
+      table([...byFile, ['TOTAL', total]]) +
       '\n\n' +
       table([...byKind, ['TOTAL', total]]) +
       '\n' +

@@ -3,13 +3,15 @@
 // that have VS Code or can download it (developer laptops, public CI). Offline machines use
 // run.mjs (code-server + headless Chromium) instead; run-e2e.sh picks that one.
 //
-//   node test/e2e/build-suite.mjs && node test/e2e/run-electron.mjs [--timeout MS]
+//   npm run test:vscode    (= build, build-suite.mjs, then this script)
+//   node test/e2e/run-electron.mjs [--timeout MS] [--download-timeout MS]
 //
-// VSCODE_EXECUTABLE_PATH: the VS Code binary to use; unset, test-electron downloads
-// $VSCODE_VERSION (default 'stable') into .vscode-test/. @vscode/test-electron is not a project
-// dependency: install it where Node can find it (npm i --no-save @vscode/test-electron, or into
-// the e2e tools directory's js/ prefix). Screenshots are skipped on this path (the suite has no
-// driver to ask), and on Linux without a display wrap the command in xvfb-run.
+// VSCODE_EXECUTABLE_PATH: the VS Code binary to use; unset, @vscode/test-electron (a dev
+// dependency) downloads $VSCODE_VERSION (default 'stable') into .vscode-test/. A download that
+// cannot start or stalls (an offline machine) ends the run within --download-timeout
+// (E2E_DOWNLOAD_TIMEOUT_MS, default 60 s) with a message saying what to do instead. Screenshots
+// are skipped on this path (the suite has no driver to ask), and on Linux without a display wrap
+// the command in xvfb-run.
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -30,8 +32,7 @@ function loadTestElectron() {
       /* try the next place */
     }
   }
-  console.error('[e2e electron] @vscode/test-electron is not installed (npm i --no-save @vscode/test-electron);\n' +
-    '[e2e electron] on a machine without VS Code downloads use test/e2e/run-e2e.sh (code-server) instead');
+  console.error('[e2e electron] @vscode/test-electron is not installed: run npm ci');
   process.exit(2);
 }
 
@@ -39,10 +40,39 @@ if (!existsSync(testsPath)) {
   console.error(`[e2e electron] ${testsPath} not found: run node test/e2e/build-suite.mjs first`);
   process.exit(2);
 }
-const { runTests } = loadTestElectron();
+const { downloadAndUnzipVSCode, runTests } = loadTestElectron();
+
+function option(name, env, fallback) {
+  const i = process.argv.indexOf(name);
+  return Number(i >= 0 ? process.argv[i + 1] : process.env[env]) || fallback;
+}
+
+/** VS Code to run: $VSCODE_EXECUTABLE_PATH, else a download that must finish within `ms`. */
+async function vscodeExecutable(ms) {
+  if (process.env.VSCODE_EXECUTABLE_PATH) return process.env.VSCODE_EXECUTABLE_PATH;
+  const version = process.env.VSCODE_VERSION || 'stable';
+  let timer;
+  const deadline = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no VS Code after ${ms} ms`)), ms);
+  });
+  try {
+    // The idle timeout covers a stalled transfer; the deadline covers a lookup that never answers.
+    return await Promise.race([downloadAndUnzipVSCode({ version, timeout: Math.min(ms, 30_000) }), deadline]);
+  } catch (e) {
+    console.error(
+      `[e2e electron] could not download VS Code ${version}: ${e && e.message ? e.message : e}\n` +
+        '[e2e electron] set VSCODE_EXECUTABLE_PATH to a VS Code binary, or on a machine without network access\n' +
+        '[e2e electron] run the same suite in code-server: npm run test:e2e',
+    );
+    process.exit(2);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+const vscodeExecutablePath = await vscodeExecutable(option('--download-timeout', 'E2E_DOWNLOAD_TIMEOUT_MS', 60_000));
 const scratch = mkdtempSync(join(tmpdir(), 'keepalived-e2e-electron-'));
-const timeoutIndex = process.argv.indexOf('--timeout');
-const timeoutMs = Number(timeoutIndex >= 0 ? process.argv[timeoutIndex + 1] : process.env.E2E_TIMEOUT_MS) || 300_000;
+const timeoutMs = option('--timeout', 'E2E_TIMEOUT_MS', 300_000);
 const timer = setTimeout(() => {
   console.error(`[e2e electron] timed out after ${timeoutMs} ms`);
   process.exit(124);
@@ -51,7 +81,7 @@ const timer = setTimeout(() => {
 let code = 0;
 try {
   await runTests({
-    ...(process.env.VSCODE_EXECUTABLE_PATH ? { vscodeExecutablePath: process.env.VSCODE_EXECUTABLE_PATH } : { version: process.env.VSCODE_VERSION || 'stable' }),
+    vscodeExecutablePath,
     extensionDevelopmentPath: root,
     extensionTestsPath: testsPath,
     launchArgs: [

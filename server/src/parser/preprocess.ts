@@ -1,5 +1,6 @@
 // keepalived's line-level directives: `$NAME=` definitions and their substitution, `~SEQ`/`~LST`
 // repetition and `@ID` conditions. These run before keywords are matched, as in read_line().
+import { INCLUDE_KEYWORDS } from '../schema/directives';
 import { decomment } from './tokens';
 import type { Word } from './syntax';
 import type { Condition } from './statements';
@@ -124,9 +125,11 @@ function splitTop(s: string): string[] {
   return out;
 }
 
+const INCLUDES = new Set(INCLUDE_KEYWORDS);
+
 /** keepalived's include directives: include, includer, includem, includew, includeb, includea. */
 export function isIncludeKeyword(v: string): boolean {
-  return v === 'include' || (v.length === 8 && v.startsWith('include') && 'rmwba'.includes(v[7]));
+  return INCLUDES.has(v);
 }
 
 /** `$NAME` written where keepalived does not replace it (`$VIP/24`): the names, when defined. */

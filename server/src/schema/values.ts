@@ -9,7 +9,9 @@ export type ValueProblem =
 const INTEGER = /^[+-]?(?:\d+|0[xX][0-9a-fA-F]+)$/;
 const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)$/;
 const HEX = /^(?:0x)?[0-9a-fA-F]+$/;
-const BOOLEANS = new Set(['on', 'off', 'true', 'false', 'yes', 'no']);
+/** The words keepalived's check_true_false accepts. */
+export const BOOLEAN_WORDS: readonly string[] = ['on', 'off', 'true', 'false', 'yes', 'no'];
+const BOOLEANS = new Set(BOOLEAN_WORDS);
 
 function rangeText(min?: number, max?: number, unit?: string): string {
   const u = unit ? ` ${unit}` : '';

@@ -28,7 +28,7 @@ export const after = (fn: TestFn): void => mochaGlobal<(f: TestFn) => void>('aft
 export const beforeEach = (fn: TestFn): void => mochaGlobal<(f: TestFn) => void>('beforeEach')(fn);
 export const afterEach = (fn: TestFn): void => mochaGlobal<(f: TestFn) => void>('afterEach')(fn);
 
-export const EXTENSION_ID = 'keepalived-tools.keepalived-lsp';
+export const EXTENSION_ID = 'keepalived-lsp.keepalived-lsp';
 
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 

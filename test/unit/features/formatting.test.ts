@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { formatDocument, formatRange, type KeepalivedFormattingOptions } from '../../../server/src/features/formatting';
 import { parseSyntax } from '../../../server/src/parser/syntax-builder';
+import { allCorpora, corpusIncludes } from '../../helpers/corpus';
 import { applyEdits } from './helpers';
 
 const SPACES: KeepalivedFormattingOptions = { tabSize: 4, insertSpaces: true };
@@ -20,17 +20,16 @@ function tokens(text: string): string[] {
   return all.sort((a, b) => a[0] - b[0]).map((x) => x[1]);
 }
 
-const SAMPLES = join('..', 'shared', 'reference', 'samples');
-const files = [
-  ...readdirSync(SAMPLES).map((f) => join(SAMPLES, f)),
-  'examples/nginx-ha/lb01/keepalived.conf',
-  'examples/nginx-ha/lb02/keepalived.conf',
+/** Our corpus and the files it includes, keepalived's samples when KEEPALIVED_SAMPLES is set, the examples. */
+const files: { path: string; text: string }[] = [
+  ...allCorpora(),
+  ...corpusIncludes(),
+  ...['examples/nginx-ha/lb01/keepalived.conf', 'examples/nginx-ha/lb02/keepalived.conf'].map((path) => ({ path, text: readFileSync(path, 'utf8') })),
 ];
 
-test('formatting: samples and examples keep every token, and formatting twice changes nothing', () => {
-  assert.ok(files.length > 20);
-  for (const f of files) {
-    const text = readFileSync(f, 'utf8');
+test('formatting: the corpus and the examples keep every token, and formatting twice changes nothing', () => {
+  assert.ok(files.length >= 10, `only ${files.length} files`);
+  for (const { path: f, text } of files) {
     for (const opts of [SPACES, TABS]) {
       const once = format(text, opts);
       assert.deepEqual(tokens(once), tokens(text), `${f}: tokens changed`);
