@@ -14,6 +14,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding, RuleLevel } from './analysis/finding';
 import { toCodeAction, toDiagnostic } from './lsp/convert';
+import { prepareParser } from './parser/cst-parser';
 import { sameRange } from './parser/syntax';
 import { clusterViews, compareFiles } from './lsp/cluster-views';
 import { registerFeatures } from './lsp/features';
@@ -53,6 +54,9 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
     .map((f) => fileURLToPath(f.uri).replace(/\/$/, ''));
   index = new WorkspaceIndex(roots, source);
   watchRegistration = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+  // The first diagnostics need the parser: build it while the client answers this and asks for
+  // the settings, instead of after.
+  setImmediate(prepareParser);
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },

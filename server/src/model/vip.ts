@@ -1,5 +1,5 @@
 // Parses the address lines of virtual_ipaddress / virtual_ipaddress_excluded / static_ipaddress.
-import { isIPv4, isIPv6 } from 'node:net';
+import { isIPv4, isIPv6 } from '../schema/ip-address';
 import type { ValueLine } from '../parser/statements';
 import type { VipAddress } from './types';
 

@@ -1,7 +1,8 @@
 // The chevrotain CstParser. The grammar is total: a missing `}` at the end of the file and a
 // stray `}` at top level are part of the grammar, so any text yields a complete tree and the
 // brace problems are reported by rules with keepalived's wording instead of parser errors.
-import { CstParser, Lexer, type CstNode, type IOrAlt, type IToken } from 'chevrotain';
+import { CstParser, Lexer, type CstNode, type ILexingResult, type IOrAlt, type IToken } from 'chevrotain';
+import { PRODUCTION_BUILD } from '../build-flags';
 import {
   allTokens,
   Backslash,
@@ -16,9 +17,16 @@ import {
   Word,
 } from './tokens';
 
-class KeepalivedCstParser extends CstParser {
-  constructor() {
-    super(allTokens, { recoveryEnabled: true });
+/** Whether chevrotain checks the grammar and the token patterns when it builds them. */
+export interface GrammarChecks {
+  skipValidations: boolean;
+}
+
+const DEFAULT_CHECKS: GrammarChecks = { skipValidations: PRODUCTION_BUILD };
+
+export class KeepalivedCstParser extends CstParser {
+  constructor(checks: GrammarChecks = DEFAULT_CHECKS) {
+    super(allTokens, { recoveryEnabled: true, skipValidations: checks.skipValidations });
     this.performSelfAnalysis();
   }
 
@@ -58,8 +66,35 @@ class KeepalivedCstParser extends CstParser {
 }
 
 // Positions are computed from offsets only when asked for (see syntax-builder.ts).
-export const keepalivedLexer = new Lexer(allTokens, { positionTracking: 'onlyOffset', ensureOptimizations: true });
-export const cstParser = new KeepalivedCstParser();
+export function createLexer(checks: GrammarChecks = DEFAULT_CHECKS): Lexer {
+  return new Lexer(allTokens, { positionTracking: 'onlyOffset', ensureOptimizations: true, skipValidations: checks.skipValidations });
+}
+
+// Building the lexer and the parser is most of the start-up cost (chevrotain analyses every
+// token pattern and grammar rule), so they are built on the first parse, not when this module
+// loads: `--help`, `--explain` and a language server that has not seen a document yet skip it.
+let lexer: Lexer | undefined;
+let parser: KeepalivedCstParser | undefined;
+
+/** The lexer every parse shares. */
+export const keepalivedLexer = {
+  tokenize(text: string): ILexingResult {
+    return (lexer ??= createLexer()).tokenize(text);
+  },
+};
+
+function cstParser(): KeepalivedCstParser {
+  return (parser ??= new KeepalivedCstParser());
+}
+
+/**
+ * Builds the lexer and the parser now rather than on the first parse: a language server calls it
+ * once `initialize` is answered, while the client is busy with its side of the handshake.
+ */
+export function prepareParser(): void {
+  lexer ??= createLexer();
+  cstParser();
+}
 
 export interface CstResult {
   cst: CstNode;
@@ -70,12 +105,13 @@ export interface CstResult {
 
 export function parseCst(text: string): CstResult {
   const lexed = keepalivedLexer.tokenize(text);
-  cstParser.input = lexed.tokens;
-  const cst = cstParser.document();
-  const parseErrors = cstParser.errors.map((e) => ({ token: e.token, message: e.message }));
+  const p = cstParser();
+  p.input = lexed.tokens;
+  const cst = p.document();
+  const parseErrors = p.errors.map((e) => ({ token: e.token, message: e.message }));
   // The singleton holds its input until the next parse: let go of it, so that a large file's
   // tokens do not outlive the tree built from them (about 150 MB for 250,000 lines).
-  cstParser.input = [];
+  p.input = [];
   return {
     cst,
     comments: lexed.groups.comments ?? [],

@@ -1,4 +1,4 @@
-import { isIPv4, isIPv6 } from 'node:net';
+import { isIPv4, isIPv6 } from '../schema/ip-address';
 import type { ConfigModel } from '../model/types';
 import type { Statement } from '../parser/statements';
 import type { FileRule, Report } from './rule';

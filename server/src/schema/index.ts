@@ -13,44 +13,55 @@ export function childPath(spec: Pick<KeywordSpec, 'path' | 'keyword'>): string {
 }
 
 export class Schema {
-  private readonly byPath = new Map<string, Map<string, KeywordSpec>>();
-  private readonly byName = new Map<string, KeywordSpec[]>();
-  private readonly blockSpecs = new Map<string, KeywordSpec>();
+  // Built on first use: a run that never looks a keyword up (`--help`, a language server before
+  // its first document) does not pay for them.
+  private indexes?: {
+    byPath: Map<string, Map<string, KeywordSpec>>;
+    byName: Map<string, KeywordSpec[]>;
+    blockSpecs: Map<string, KeywordSpec>;
+  };
 
-  constructor(readonly all: readonly KeywordSpec[]) {
-    for (const spec of all) {
-      let m = this.byPath.get(spec.path);
-      if (!m) this.byPath.set(spec.path, (m = new Map()));
+  constructor(readonly all: readonly KeywordSpec[]) {}
+
+  private get index() {
+    if (this.indexes) return this.indexes;
+    const byPath = new Map<string, Map<string, KeywordSpec>>();
+    const byName = new Map<string, KeywordSpec[]>();
+    const blockSpecs = new Map<string, KeywordSpec>();
+    for (const spec of this.all) {
+      let m = byPath.get(spec.path);
+      if (!m) byPath.set(spec.path, (m = new Map()));
       m.set(spec.keyword, spec);
-      const list = this.byName.get(spec.keyword) ?? [];
+      const list = byName.get(spec.keyword) ?? [];
       list.push(spec);
-      this.byName.set(spec.keyword, list);
-      if (spec.block) this.blockSpecs.set(childPath(spec), spec);
+      byName.set(spec.keyword, list);
+      if (spec.block) blockSpecs.set(childPath(spec), spec);
     }
+    return (this.indexes = { byPath, byName, blockSpecs });
   }
 
   lookup(path: string, keyword: string): KeywordSpec | undefined {
-    return this.byPath.get(path)?.get(keyword);
+    return this.index.byPath.get(path)?.get(keyword);
   }
 
   /** Every block path where `keyword` is valid. */
   named(keyword: string): readonly KeywordSpec[] {
-    return this.byName.get(keyword) ?? [];
+    return this.index.byName.get(keyword) ?? [];
   }
 
   /** The keywords valid directly inside the block at `path` ('' = top level). */
   keywordsAt(path: string): KeywordSpec[] {
-    return [...(this.byPath.get(path)?.values() ?? [])];
+    return [...(this.index.byPath.get(path)?.values() ?? [])];
   }
 
   /** The spec of the keyword that opens the block at `path`. */
   blockAt(path: string): KeywordSpec | undefined {
-    return this.blockSpecs.get(path);
+    return this.index.blockSpecs.get(path);
   }
 
   /** Known block paths. */
   paths(): string[] {
-    return [...this.byPath.keys()];
+    return [...this.index.byPath.keys()];
   }
 }
 

@@ -1,5 +1,5 @@
 // Checks one word against a ValueType. Pure and allocation-light: it runs for every argument.
-import { isIPv4, isIPv6 } from 'node:net';
+import { isIPv4, isIPv6 } from './ip-address';
 import type { ValueType } from './types';
 
 export type ValueProblem =

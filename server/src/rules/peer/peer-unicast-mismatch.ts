@@ -1,4 +1,4 @@
-import { isIP } from 'node:net';
+import { isIP } from '../../schema/ip-address';
 import type { Member } from '../../workspace/cluster';
 import { insertFirstLine } from '../missing-required';
 import { instanceAnchor, related } from './helpers';
