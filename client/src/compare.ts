@@ -1,7 +1,7 @@
 // "Compare with Peer" and "Compare as Keepalived Peers": a diff of two nodes' files, with the
 // expected differences and the mismatches marked (diff-decorations.ts).
 import * as vscode from 'vscode';
-import { instanceKeys, routerIdOf } from './conf-lines';
+import { instanceKeys } from './conf-lines';
 import { PeerDiffDecorations } from './diff-decorations';
 import { type PeerNode, type ServerApi, sameUri } from './server-api';
 
@@ -22,11 +22,6 @@ export function commandTarget(arg: unknown): vscode.Uri | undefined {
   if (input instanceof vscode.TabInputText) return input.uri;
   if (input instanceof vscode.TabInputTextDiff) return input.original;
   return undefined;
-}
-
-/** The node's name: its router_id, else its folder's name. */
-export function nodeLabel(uri: vscode.Uri, text: string): string {
-  return routerIdOf(text) ?? uri.path.split('/').slice(-2, -1)[0] ?? uri.path;
 }
 
 async function readText(uri: vscode.Uri): Promise<string> {
@@ -52,7 +47,7 @@ async function peersByScan(uri: vscode.Uri): Promise<PeerNode[]> {
     const text = await readText(u).catch(() => '');
     const theirs = instanceKeys(text);
     const shared = mine.names.filter((n) => theirs.names.includes(n));
-    if (shared.length || mine.vrids.some((v) => theirs.vrids.includes(v))) peers.push({ uri: u.toString(), label: nodeLabel(u, text), instances: shared });
+    if (shared.length || mine.vrids.some((v) => theirs.vrids.includes(v))) peers.push({ uri: u.toString(), label: vscode.workspace.asRelativePath(u), instances: shared });
   }
   return peers;
 }
@@ -106,7 +101,7 @@ export class PeerCompare implements vscode.Disposable {
       );
       if (choice) peer = (await vscode.window.showOpenDialog({ canSelectMany: false, openLabel: 'Compare', defaultUri: vscode.Uri.joinPath(uri, '..', '..') }))?.[0];
     }
-    if (peer) await this.openDiff(uri, peer, peers.find((p) => sameUri(p.uri, peer))?.label);
+    if (peer) await this.openDiff(uri, peer);
   }
 
   async compareAsPeers(uri?: vscode.Uri, uris?: vscode.Uri[]): Promise<void> {
@@ -119,10 +114,11 @@ export class PeerCompare implements vscode.Disposable {
     await this.openDiff(selected[0], selected[1]);
   }
 
-  /** Opens the diff of two nodes' files and marks its lines. */
-  async openDiff(left: vscode.Uri, right: vscode.Uri, rightLabel?: string): Promise<void> {
-    const [lt, rt] = await Promise.all([readText(left), readText(right)]);
-    const title = `${nodeLabel(left, lt)} ↔ ${rightLabel ?? nodeLabel(right, rt)} (keepalived peers)`;
+  /** Opens the diff of two nodes' files and marks its lines; the nodes are named by the server. */
+  async openDiff(left: vscode.Uri, right: vscode.Uri): Promise<void> {
+    // Without the server there is no label rule here: the files' paths name them.
+    const labels = await this.server.nodeLabels([left, right]).catch(() => [left, right].map((u) => vscode.workspace.asRelativePath(u)));
+    const title = `${labels[0]} ↔ ${labels[1]} (keepalived peers)`;
     await vscode.commands.executeCommand('vscode.diff', left, right, title, { preview: false });
     await this.decorations.show(left, right);
   }

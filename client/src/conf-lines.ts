@@ -107,14 +107,6 @@ export function instanceOf(l: ConfLine): BlockRef | undefined {
   return l.path[0]?.keyword === 'vrrp_instance' ? l.path[0] : undefined;
 }
 
-/** router_id of global_defs, if the file sets one. */
-export function routerIdOf(text: string): string | undefined {
-  for (const l of scanConf(text)) {
-    if (keywordOf(l) === 'router_id' && blockOf(l) === 'global_defs' && l.words[1]) return unquote(l.words[1].text);
-  }
-  return undefined;
-}
-
 export function unquote(s: string): string {
   return s.length >= 2 && s.startsWith('"') && s.endsWith('"') ? s.slice(1, -1) : s;
 }

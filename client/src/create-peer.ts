@@ -71,7 +71,7 @@ async function createPeerConfig(compare: PeerCompare, server: ServerApi, arg: un
       'Create Another Peer',
     );
     if (choice === compareLabel) {
-      if (peers.length === 1) await compare.openDiff(source, vscode.Uri.parse(peers[0].uri), peers[0].label);
+      if (peers.length === 1) await compare.openDiff(source, vscode.Uri.parse(peers[0].uri));
       else await compare.compareWithPeer(source);
       return undefined;
     }

@@ -7,6 +7,8 @@ import {
   CLUSTERS_REQUEST,
   COMPARE_REQUEST,
   CREATE_PEER_REQUEST,
+  NODE_LABELS_REQUEST,
+  type NodeLabelsParams,
   type ClusterView,
   type CompareLine,
   type CompareParams,
@@ -40,6 +42,11 @@ export class ServerApi implements vscode.Disposable {
 
   clusters(): Promise<ClusterView[]> {
     return this.request<ClusterView[]>(CLUSTERS_REQUEST, {});
+  }
+
+  /** The server's labels for the nodes of these files (the one label rule lives there). */
+  nodeLabels(uris: vscode.Uri[]): Promise<string[]> {
+    return this.request<string[]>(NODE_LABELS_REQUEST, { uris: uris.map((u) => u.toString()) } satisfies NodeLabelsParams);
   }
 
   compare(left: vscode.Uri, right: vscode.Uri): Promise<CompareLine[]> {

@@ -1,5 +1,5 @@
-// keepalived-lint: checks node configs from the terminal. The files given together are one
-// cluster, so their peer consistency is checked too.
+// keepalived-lint: checks node configs from the terminal. The files given are grouped into
+// clusters as the language server groups a workspace, and each cluster's peers are compared.
 import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { compareFindings, type Finding } from './analysis/finding';
@@ -7,14 +7,19 @@ import { checkFiles } from './analysis/check-files';
 import { formatJson, formatSarif, formatText, type Located } from './cli-format';
 import { SCHEMA } from './schema';
 import { explainText } from './schema/describe';
+import { parseVersion } from './schema/version';
 import { isTemplate } from './workspace/file-patterns';
 import { uriToPath } from './workspace/include-resolver';
 
-const USAGE = `usage: keepalived-lint [--format text|json|sarif] FILE...
+const USAGE = `usage: keepalived-lint [--format text|json|sarif] [--target-version X.Y[.Z]]
+                       [--cluster GLOB[,GLOB...]]... [--one-cluster] FILE...
        keepalived-lint --explain KEYWORD
        keepalived-lint --list-keywords
 
-Checks keepalived.conf files; files given together are checked as peers of one cluster.
+Checks keepalived.conf files. The files are grouped into clusters as the language server groups
+a workspace: each --cluster group (glob patterns, relative to the current directory), files
+naming each other in '# keepalived-peer:' comments, files whose instances share a VIP, else an
+instance name with its virtual_router_id. --one-cluster checks all the files as one cluster.
 Exit status: 0 no error, 1 errors found, 2 bad usage or unreadable file.`;
 
 function fail(msg: string): never {
@@ -24,6 +29,9 @@ function fail(msg: string): never {
 
 function main(argv: string[]): number {
   let format = 'text';
+  let targetVersion: string | undefined;
+  let oneCluster = false;
+  const clusters: string[][] = [];
   const files: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -33,6 +41,15 @@ function main(argv: string[]): number {
     } else if (a === '--format' || a.startsWith('--format=')) {
       format = a.includes('=') ? a.slice(a.indexOf('=') + 1) : (argv[++i] ?? '');
       if (!['text', 'json', 'sarif'].includes(format)) fail(`unknown format '${format}'`);
+    } else if (a === '--target-version' || a.startsWith('--target-version=')) {
+      targetVersion = a.includes('=') ? a.slice(a.indexOf('=') + 1) : (argv[++i] ?? '');
+      if (!parseVersion(targetVersion)) fail(`--target-version takes a keepalived release such as 2.2 or 2.3.2, not '${targetVersion}'`);
+    } else if (a === '--cluster' || a.startsWith('--cluster=')) {
+      const globs = (a.includes('=') ? a.slice(a.indexOf('=') + 1) : (argv[++i] ?? '')).split(',').filter(Boolean);
+      if (!globs.length) fail('--cluster needs glob patterns, e.g. --cluster "site1/*/keepalived.conf"');
+      clusters.push(globs);
+    } else if (a === '--one-cluster') {
+      oneCluster = true;
     } else if (a === '--explain') {
       const k = argv[++i];
       if (!k) fail('--explain needs a keyword');
@@ -69,7 +86,7 @@ function main(argv: string[]): number {
     texts.delete(p);
   }
   const given = new Map(files.map((f) => [resolve(f), f]));
-  const findings = checkFiles(texts);
+  const findings = checkFiles(texts, { targetVersion, clusters, oneCluster, cwd: process.cwd() });
   const located: Located[] = findings.sort(compareFindings).map((finding: Finding) => {
     const abs = uriToPath(finding.uri);
     return { file: given.get(abs) ?? relative(process.cwd(), abs), finding };

@@ -8,10 +8,20 @@ export interface PeersParams {
 }
 export interface PeerNode {
   uri: string;
-  /** router_id, else the node's folder name. */
+  /** The node's label (server/src/workspace/nodes.ts nodeLabels: router_id when unique in the cluster, else the folder). */
   label: string;
   /** Instances this file shares with the peer. */
   instances: string[];
+}
+
+/**
+ * `keepalived/nodeLabels`: how the server names the nodes of these files (the one label rule:
+ * router_id when unique among them, else the folder), e.g. for the diff view's title. Files of
+ * one cluster get their cluster's labels; others are named as if they formed one.
+ */
+export const NODE_LABELS_REQUEST = 'keepalived/nodeLabels';
+export interface NodeLabelsParams {
+  uris: string[];
 }
 
 /** `keepalived/clusters`: every cluster the server found, for the overview and status bar. */

@@ -16,7 +16,7 @@ import type { Finding, RuleLevel } from './analysis/finding';
 import { toCodeAction, toDiagnostic } from './lsp/convert';
 import { prepareParser } from './parser/cst-parser';
 import { sameRange } from './parser/syntax';
-import { clusterViews, compareFiles } from './lsp/cluster-views';
+import { clusterViews, compareFiles, labelsFor } from './lsp/cluster-views';
 import { registerFeatures } from './lsp/features';
 import { makePeerConfig, nextRouterId } from './features/peer-config';
 import {
@@ -24,12 +24,15 @@ import {
   CLUSTERS_REQUEST,
   COMPARE_REQUEST,
   CREATE_PEER_REQUEST,
+  NODE_LABELS_REQUEST,
   PEERS_REQUEST,
   type CompareParams,
+  type NodeLabelsParams,
   type CreatePeerParams,
   type CreatePeerResult,
   type PeersParams,
 } from './protocol';
+import { parseVersion } from './schema/version';
 import { pathLabel } from './workspace/nodes';
 import { diskSource } from './workspace/include-resolver';
 import { WorkspaceIndex, type IndexSettings } from './workspace/workspace-index';
@@ -80,6 +83,7 @@ async function loadSettings(): Promise<void> {
     levels: rules,
     clusters: Array.isArray(cfg.clusters) ? (cfg.clusters as string[][]) : [],
     files: Array.isArray(cfg.files) ? (cfg.files as string[]) : undefined,
+    targetVersion: typeof cfg.targetVersion === 'string' && parseVersion(cfg.targetVersion) ? cfg.targetVersion : undefined,
   };
   formatSettings = (cfg.format ?? {}) as Record<string, unknown>;
   index.configure(settings);
@@ -196,6 +200,7 @@ connection.onRequest(PEERS_REQUEST, (p: PeersParams) =>
 );
 connection.onRequest(CLUSTERS_REQUEST, () => clusterViews(index.clusters(), index.findingsByUri()));
 connection.onRequest(COMPARE_REQUEST, (p: CompareParams) => compareFiles(index, p.left, p.right));
+connection.onRequest(NODE_LABELS_REQUEST, (p: NodeLabelsParams) => labelsFor(index, p.uris));
 connection.onRequest(CREATE_PEER_REQUEST, (p: CreatePeerParams): CreatePeerResult | null => {
   const model = index.modelFor(p.uri);
   if (!model) return null;

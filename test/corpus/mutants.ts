@@ -3,8 +3,8 @@
 // cannot hide the mistakes it is meant to provoke.
 import { SCHEMA } from '../../server/src/schema';
 
-export type MutantKind = 'keyword-typo' | 'number-out-of-range' | 'invalid-ip' | 'removed-brace';
-export const MUTANT_KINDS: readonly MutantKind[] = ['keyword-typo', 'number-out-of-range', 'invalid-ip', 'removed-brace'];
+export type MutantKind = 'keyword-typo' | 'number-out-of-range' | 'invalid-ip' | 'removed-brace' | 'removed-open-brace' | 'unclosed-block';
+export const MUTANT_KINDS: readonly MutantKind[] = ['keyword-typo', 'number-out-of-range', 'invalid-ip', 'removed-brace', 'removed-open-brace', 'unclosed-block'];
 
 export interface Mutant {
   kind: MutantKind;
@@ -203,11 +203,48 @@ function removedBrace(lines: string[], scanned: ScannedLine[], r: () => number):
   };
 }
 
+/** A block keyword's `{` deleted from its line (`vrrp_instance VI_1 {` → `vrrp_instance VI_1`). */
+function removedOpenBrace(lines: string[], scanned: ScannedLine[], r: () => number): Mutant | undefined {
+  const l = pick(
+    r,
+    scanned.filter((s) => s.words.length > 0 && /\{\s*$/.test(s.code) && !s.code.includes('}') && SCHEMA.named(s.words[0].value).some((k) => k.block)),
+  );
+  if (!l) return undefined;
+  const col = l.code.lastIndexOf('{');
+  return {
+    kind: 'removed-open-brace',
+    line: l.index + 1,
+    description: `removed the '{' of '${l.words[0].value}'`,
+    text: replaceAt(lines, l.index, col, 1, ''),
+  };
+}
+
+/** The `}` that closes the last top-level block deleted: the file ends inside a block. */
+function unclosedBlock(lines: string[], scanned: ScannedLine[]): Mutant | undefined {
+  let depth = 0;
+  let last: { index: number; col: number } | undefined;
+  for (const s of scanned) {
+    for (let c = 0; c < s.code.length; c++) {
+      if (s.code[c] === '{') depth++;
+      else if (s.code[c] === '}' && depth > 0 && --depth === 0) last = { index: s.index, col: c };
+    }
+  }
+  if (!last) return undefined;
+  return {
+    kind: 'unclosed-block',
+    line: last.index + 1,
+    description: `removed the '}' that closes the last top-level block`,
+    text: replaceAt(lines, last.index, last.col, 1, ' '),
+  };
+}
+
 const MAKERS: Record<MutantKind, (lines: string[], scanned: ScannedLine[], r: () => number) => Mutant | undefined> = {
   'keyword-typo': keywordTypo,
   'number-out-of-range': numberOutOfRange,
   'invalid-ip': invalidIp,
   'removed-brace': removedBrace,
+  'removed-open-brace': removedOpenBrace,
+  'unclosed-block': unclosedBlock,
 };
 
 /**

@@ -1,5 +1,7 @@
 // keepalived itself as the oracle: every configuration of our corpus (test/fixtures/corpus, and
-// keepalived's own samples when KEEPALIVED_SAMPLES names them), and seeded mutants of each (a keyword typo, a number out of range, an invalid IP, a removed `}`), are checked by
+// keepalived's own samples when KEEPALIVED_SAMPLES names them), and seeded mutants of each (a
+// keyword typo, a number out of range, an invalid IP, a removed `}`, a block keyword's `{`
+// deleted, the last block left unclosed), are checked by
 // `keepalived -t -f FILE` and by our analyzer, line by line:
 //   (a) every line keepalived reports gets at least one diagnostic from us (any severity);
 //   (b) we report no error on a line keepalived does not report.
@@ -220,6 +222,12 @@ function compare(run: Run): { tally: Tally; violations: string[] } {
   const tally = zero();
   const violations: string[] = [];
   const textual = blockOpeners(text);
+  const codeLines = text.split('\n').map((l) => l.replace(/[#!].*$/, '').trim() !== '');
+  /** keepalived reports a missing '{' on the line after the keyword, where we report the keyword: one place. */
+  const keywordBefore = (line: number) => {
+    for (let n = line - 1; n >= 1; n--) if (codeLines[n - 1]) return n;
+    return undefined;
+  };
   const openersOf = (line: number) => [textual.get(line), run.closes.get(line)].filter((n): n is number => n !== undefined);
   const kaByLine = groupBy(ka.reports);
   const oursByLine = groupBy(ours);
@@ -229,6 +237,10 @@ function compare(run: Run): { tally: Tally; violations: string[] } {
     if (r.file === checked) for (const open of openersOf(r.line)) kaSpeaks.add(key(checked, open));
   }
   for (const line of attributeUnnumbered(text, ka.unnumbered)) kaSpeaks.add(key(checked, line));
+  for (const r of ka.reports) {
+    const kw = r.file === checked && /^Missing '\{' at beginning of configuration block/.test(r.message) ? keywordBefore(r.line) : undefined;
+    if (kw !== undefined) kaSpeaks.add(key(checked, kw));
+  }
   // A line keepalived complains about in host-dependent terms (an interface this host lacks) is still a line it reports.
   for (const r of ka.hostDependent) kaSpeaks.add(key(r.file, r.line));
 
@@ -236,7 +248,12 @@ function compare(run: Run): { tally: Tally; violations: string[] } {
   for (const [k, rs] of kaByLine) {
     tally.kaLines++;
     const { file, line } = rs[0];
-    if (oursByLine.has(k) || (file === checked && openersOf(line).some((open) => oursByLine.has(key(file, open))))) {
+    const missingOpen = rs.some((r) => /^Missing '\{' at beginning of configuration block/.test(r.message)) ? keywordBefore(line) : undefined;
+    if (
+      oursByLine.has(k) ||
+      (file === checked && openersOf(line).some((open) => oursByLine.has(key(file, open)))) ||
+      (file === checked && missingOpen !== undefined && oursByLine.has(key(file, missingOpen)))
+    ) {
       tally.matched++;
       continue;
     }

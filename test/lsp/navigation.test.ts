@@ -9,8 +9,8 @@ const MAIN = `! Configuration File for keepalived
 global_defs {
     router_id lb01
 }
-include conf.d/*.conf
 $IFACE=eth0
+include conf.d/*.conf
 vrrp_sync_group G1 {
     group {
         VI_1
@@ -94,7 +94,7 @@ test('definition of an include line: the files it reads; of a $NAME: its definit
   const param = await client.request<Location[]>('textDocument/definition', at(web, positionOf(WEB, 'IFACE', 1)));
   assert.equal(param.length, 1);
   assert.equal(param[0].uri, main);
-  assert.equal(param[0].range.start.line, 5);
+  assert.equal(param[0].range.start.line, 4);
   // Nothing to go to on a plain keyword.
   assert.deepEqual(await client.request<Location[]>('textDocument/definition', at(main, positionOf(MAIN, 'priority', 2))), []);
 });

@@ -90,6 +90,15 @@ test('the peers request names the other node for the diff view', async () => {
   assert.deepEqual(peers[0].instances, ['VI_1']);
 });
 
+test('the node labels request names both nodes of a diff by the server\'s one label rule', async () => {
+  const lb01 = pathToFileURL(join(ws, 'lb01', 'keepalived.conf')).href;
+  const lb02 = pathToFileURL(join(ws, 'lb02', 'keepalived.conf')).href;
+  assert.deepEqual(await client.request<string[]>('keepalived/nodeLabels', { uris: [lb02, lb01] }), ['lb02', 'lb01']);
+  // The same names as the clusters view shows.
+  const views = await client.request<{ nodes: { uri: string; label: string }[] }[]>('keepalived/clusters', {});
+  assert.deepEqual(views[0].nodes.map((n) => n.label).sort(), ['lb01', 'lb02']);
+});
+
 test('files changed on disk: a peer fixed outside the editor clears the finding; an unrelated .conf gets no diagnostics', async () => {
   const lb01 = pathToFileURL(join(ws, 'lb01', 'keepalived.conf')).href;
   const lb02Path = join(ws, 'lb02', 'keepalived.conf');

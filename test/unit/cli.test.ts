@@ -188,3 +188,78 @@ test('a template (keepalived.conf.j2) is skipped with a note, the other files ar
   assert.ok(!r.stdout.includes('keepalived.conf.j2'), r.stdout);
   assert.ok(r.stdout.includes('broken.conf:8:14: error:'), r.stdout);
 });
+
+/** A node of site `s` (its own VIP and VRID); `role` 1 = MASTER, 2 = BACKUP. All sites name their instance VI_1. */
+function siteNode(s: number, role: 1 | 2): string {
+  return conf(
+    'global_defs {',
+    `    router_id site${s}-lb0${role}`,
+    '}',
+    'vrrp_instance VI_1 {',
+    `    state ${role === 1 ? 'MASTER' : 'BACKUP'}`,
+    '    interface eth0',
+    `    virtual_router_id ${(s % 250) + 1}`,
+    `    priority ${role === 1 ? 150 : 100}`,
+    '    virtual_ipaddress {',
+    `        10.${Math.floor(s / 250)}.${s % 250}.100/24`,
+    '    }',
+    '}',
+  );
+}
+
+function sites(n: number): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (let s = 0; s < n; s++) for (const role of [1, 2] as const) files[`site${s}/lb0${role}/keepalived.conf`] = siteNode(s, role);
+  return files;
+}
+
+test('files are grouped into clusters as the server groups them: unrelated pairs are not peers of each other', () => {
+  const files = sites(40);
+  const d = writeTree(files);
+  const r = cli(Object.keys(files), d);
+  assert.equal(r.status, 0, r.stderr);
+  // Forty clean MASTER/BACKUP pairs: no site is compared with another.
+  assert.equal(r.stdout, '');
+  // A drift inside one pair is still found, and only there.
+  const drifted = writeTree({ ...files, 'site7/lb02/keepalived.conf': siteNode(7, 2).replace('10.0.7.100/24', '10.0.7.100/25') });
+  const lines = cli(Object.keys(files), drifted).stdout.trimEnd().split('\n');
+  assert.deepEqual([...new Set(lines.map((l) => l.split(':')[0]))].sort(), ['site7/lb01/keepalived.conf', 'site7/lb02/keepalived.conf']);
+  assert.ok(lines.every((l) => /\[peer-vip-mismatch\]$/.test(l)), lines.join('\n'));
+});
+
+test('--one-cluster keeps the old reading: every file given is a peer of every other', () => {
+  const files = sites(3);
+  const d = writeTree(files);
+  const r = cli(['--one-cluster', ...Object.keys(files)], d);
+  assert.match(r.stdout, /site0\/lb01\/keepalived\.conf:\d+:\d+: .*\[peer-/);
+  assert.ok(r.stdout.split('\n').some((l) => /site1-lb0\d/.test(l) && l.startsWith('site0/')), r.stdout);
+});
+
+test('--cluster groups and # keepalived-peer directives pair files that share nothing', () => {
+  // Two nodes with different VIPs and VRIDs: no automatic pairing, so no peer finding.
+  const files = { 'a/keepalived.conf': siteNode(1, 1), 'b/keepalived.conf': siteNode(2, 2) };
+  const d = writeTree(files);
+  assert.equal(cli(Object.keys(files), d).stdout, '');
+  const grouped = cli(['--cluster', 'a/*.conf,b/*.conf', ...Object.keys(files)], d).stdout;
+  assert.match(grouped, /\[peer-vrid-mismatch\]/);
+  const directive = writeTree({ ...files, 'a/keepalived.conf': `# keepalived-peer: ../b/keepalived.conf\n${siteNode(1, 1)}` });
+  assert.match(cli(Object.keys(files), directive).stdout, /\[peer-vrid-mismatch\]/);
+});
+
+test('grouping stays linear: 500 files print nothing about other sites', () => {
+  const files = sites(250);
+  const d = writeTree(files);
+  const r = cli(['--format', 'json', ...Object.keys(files)], d);
+  assert.equal(r.status, 0, r.stderr);
+  assert.deepEqual((JSON.parse(r.stdout) as { diagnostics: unknown[] }).diagnostics, []);
+});
+
+test('--target-version: a fraction keepalived 2.2 cannot read is an error, accepted from 2.3.2', () => {
+  const d = writeTree({ 'k.conf': conf('vrrp_script chk {', '    script "/bin/true"', '    interval 0.5', '}') });
+  const def = cli(['k.conf'], d);
+  assert.equal(def.status, 1);
+  assert.match(def.stdout, /^k\.conf:3:14: error: Invalid value '0\.5' for 'interval': keepalived 2\.2 reads whole seconds only/m);
+  const newer = cli(['--target-version', '2.3.2', 'k.conf'], d);
+  assert.equal(newer.status, 0, newer.stdout);
+  assert.equal(cli(['--target-version', 'latest', 'k.conf'], d).status, 2);
+});

@@ -4,10 +4,12 @@ import { buildModel } from '../model/build';
 import type { ConfigModel } from '../model/types';
 import { interpret, type IncludeResolver } from '../parser/interpreter';
 import type { SyntaxTree } from '../parser/syntax';
+import { insideSkipped } from '../parser/statements';
 import { parseSyntax } from '../parser/syntax-builder';
 import { FILE_RULES } from '../rules';
 import type { FileRule, Report } from '../rules/rule';
 import { SCHEMA, type Schema } from '../schema';
+import { DEFAULT_TARGET_VERSION } from '../schema/version';
 import type { Finding, RuleLevel } from './finding';
 
 export interface ReadOptions {
@@ -22,6 +24,8 @@ export interface CheckOptions {
   /** Per-rule level from settings: 'off' or a severity that replaces the rule's own. */
   levels?: Readonly<Record<string, RuleLevel | undefined>>;
   rules?: readonly FileRule[];
+  /** The keepalived release to check against; default DEFAULT_TARGET_VERSION. */
+  targetVersion?: string;
 }
 
 /** Reads a node's root file (with its includes) into the typed model. */
@@ -48,14 +52,16 @@ export function withLevel(code: string, own: Finding['severity'], levels: CheckO
 export function checkModel(model: ConfigModel, opts: CheckOptions = {}): Finding[] {
   const schema = opts.schema ?? SCHEMA;
   const out: Finding[] = [];
+  const skipped = model.interp.skipped;
   for (const rule of opts.rules ?? FILE_RULES) {
     if (withLevel(rule.id, rule.severity, opts.levels) === undefined) continue;
     const report = (r: Report) => {
       const severity = withLevel(rule.id, r.severity ?? rule.severity, opts.levels);
-      if (severity) out.push({ ...r, code: rule.id, severity });
+      // keepalived never reads inside a block it skips: nothing there is reported.
+      if (severity && !insideSkipped(skipped, r.uri, r.range.start)) out.push({ ...r, code: rule.id, severity });
     };
     try {
-      rule.check({ model, schema, report });
+      rule.check({ model, schema, target: opts.targetVersion ?? DEFAULT_TARGET_VERSION, report });
     } catch (e) {
       // A rule must never take the server down: say what broke, on the first line.
       out.push({

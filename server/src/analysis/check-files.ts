@@ -1,5 +1,7 @@
-// Checks files from disk (or given texts) as one cluster: what the CLI runs.
+// Checks files from disk (or given texts), grouped into clusters as the language server groups a
+// workspace (explicit groups, peer directives, shared VIPs, instance name + VRID): what the CLI runs.
 import { findClusters } from '../workspace/cluster';
+import { explicitGroups } from '../workspace/explicit-groups';
 import { diskSource, FsIncludeResolver, pathToUri, TreeCache } from '../workspace/include-resolver';
 import { readNodes } from '../workspace/nodes';
 import type { CheckOptions } from './analyze';
@@ -7,8 +9,16 @@ import type { Finding } from './finding';
 import { checkNodes } from './node-check';
 import { checkCluster } from './peer-check';
 
-/** `texts`: absolute path → text of each file given. All of them form one cluster. */
-export function checkFiles(texts: ReadonlyMap<string, string>, opts: CheckOptions = {}): Finding[] {
+export interface GroupingOptions {
+  /** Glob groups, one per cluster (`--cluster`), matched against absolute paths and paths relative to `cwd`. */
+  clusters?: readonly (readonly string[])[];
+  cwd?: string;
+  /** Every file given is a node of one cluster (`--one-cluster`). */
+  oneCluster?: boolean;
+}
+
+/** `texts`: absolute path → text of each file given. */
+export function checkFiles(texts: ReadonlyMap<string, string>, opts: CheckOptions & GroupingOptions = {}): Finding[] {
   const cache = new TreeCache();
   const byUri = new Map([...texts].map(([p, t]) => [pathToUri(p), t]));
   const resolver = new FsIncludeResolver({ read: (uri) => byUri.get(uri) ?? diskSource.read(uri) }, undefined, cache);
@@ -16,9 +26,12 @@ export function checkFiles(texts: ReadonlyMap<string, string>, opts: CheckOption
   const checked = checkNodes(trees.map((tree) => ({ tree })), resolver, opts);
   const findings: Finding[] = checked.flatMap((c) => c.findings);
   // The nodes reuse the models just checked when they were read as readNodes reads (default schema).
-  const nodes = trees.flatMap((tree, i) => readNodes(tree, resolver, opts.schema ? undefined : checked[i].model));
+  const roots = trees.map((tree, i) => ({ tree, nodes: readNodes(tree, resolver, opts.schema ? undefined : checked[i].model) }));
+  const nodes = roots.flatMap((r) => r.nodes);
   if (nodes.length > 1) {
-    for (const cluster of findClusters(nodes, [nodes.map((n) => n.id)])) findings.push(...checkCluster(cluster, opts));
+    const groups = opts.oneCluster ? [nodes.map((n) => n.id)] : explicitGroups(nodes, opts.clusters ?? [], opts.cwd ? [opts.cwd] : [], roots);
+    // Not push(...list): one cluster of hundreds of nodes can report more findings than a call takes arguments.
+    for (const cluster of findClusters(nodes, groups)) for (const f of checkCluster(cluster, opts)) findings.push(f);
   }
   return dedupe(findings);
 }

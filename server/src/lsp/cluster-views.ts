@@ -4,7 +4,7 @@ import { statementRange } from '../parser/statements';
 import { containsRange } from '../parser/syntax';
 import type { ClusterView, CompareLine } from '../protocol';
 import type { Cluster } from '../workspace/cluster';
-import { effectiveAdvertInt, effectivePriority } from '../workspace/nodes';
+import { effectiveAdvertInt, effectivePriority, nodeLabels, pathLabel } from '../workspace/nodes';
 import type { WorkspaceIndex } from '../workspace/workspace-index';
 
 const PEER_RULE = /^peer-/;
@@ -57,6 +57,17 @@ export function clusterViews(clusters: readonly Cluster[], findings: ReadonlyMap
       }),
     };
   });
+}
+
+/**
+ * Labels of the nodes of these files, by the one label rule: taken from a cluster that holds them
+ * all, else computed over the files' nodes as if they were one cluster (Compare as Keepalived Peers).
+ */
+export function labelsFor(index: WorkspaceIndex, uris: readonly string[]): string[] {
+  const holds = (c: Cluster, uri: string) => c.nodes.some((n) => n.uri === uri || n.model.interp.files.includes(uri));
+  const cluster = index.clusters().find((c) => uris.every((u) => holds(c, u)));
+  const nodes = cluster ? cluster.nodes : nodeLabels(uris.flatMap((u) => index.nodesOf(u).slice(0, 1)));
+  return uris.map((u) => nodes.find((n) => n.uri === u)?.label ?? nodes.find((n) => n.model.interp.files.includes(u))?.label ?? pathLabel(u));
 }
 
 /** Keywords expected to differ between peers. */

@@ -100,6 +100,8 @@ export function buildModel(tree: SyntaxTree, interp: Interpretation, configId?: 
   const syncGroups: SyncGroup[] = [];
   const virtualServers: VirtualServer[] = [];
   for (const s of top) {
+    // keepalived never reads a block it skips: it configures nothing.
+    if (s.skipped) continue;
     const k = s.keyword.value;
     if (k === 'vrrp_instance') instances.push(buildInstance(s));
     else if (k === 'vrrp_sync_group') {
@@ -108,7 +110,7 @@ export function buildModel(tree: SyntaxTree, interp: Interpretation, configId?: 
       virtualServers.push({
         stmt: s,
         key: s.args.map((a) => a.value).join(' '),
-        realServers: (s.children ?? []).filter((r) => r.keyword.value === 'real_server'),
+        realServers: (s.children ?? []).filter((r) => r.keyword.value === 'real_server' && !r.skipped),
       });
     }
   }

@@ -2,6 +2,7 @@
 // reading, definitions, includes and symbols. Shared by the line stream and the interpreter.
 import type { RefTarget } from '../schema/types';
 import type { Schema } from '../schema';
+import type { TopLevelRead } from './other-processes';
 import type { Definition } from './preprocess';
 import type { Condition, Statement, ValueLine } from './statements';
 import type { SyntaxTree, Word } from './syntax';
@@ -53,12 +54,18 @@ export interface Interpretation {
   extraCloses: Word[];
   /** `}` keepalived reads at top level because of an earlier displaced block. */
   displacedCloses: { brace: Word; cause?: Statement }[];
+  /** Lines keepalived's other processes read at the top level because a block has no `{`. */
+  topLevelReads: TopLevelRead[];
+  /** Blocks keepalived skips unread (see Statement.skipped). */
+  skipped: Statement[];
   /** Blocks still open at the end of the input. */
   unclosed: Statement[];
   /** Conditional ids used by `@ID` lines. */
   configIds: Set<string>;
   /** Words with a defined `$NAME` that keepalived leaves as written (`$VIP/24`). */
   unexpanded: { word: Word; name: string }[];
+  /** `${NAME}` with no definition before it: keepalived splits it at its braces. */
+  undefinedParameters: { word: Word; name: string }[];
   /** Files read (the root and its includes). */
   files: string[];
   /** The syntax trees of those files. */

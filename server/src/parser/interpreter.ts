@@ -7,7 +7,9 @@ import { childPath, type Schema } from '../schema';
 import { matchForms, matchLine, NO_ISSUES, type Binder, type LineIssue } from '../schema/validate-line';
 import type { ArgSpec, KeywordSpec } from '../schema/types';
 import type { Interpretation, InterpretOptions } from './interpretation';
+import { overlap } from './conditions';
 import { EventSource } from './line-stream';
+import { OtherProcessesReading } from './other-processes';
 import type { Condition, Statement, ValueLine } from './statements';
 import type { SyntaxTree, Word } from './syntax';
 
@@ -24,7 +26,15 @@ function validateValues(spec: KeywordSpec, words: Word[], bind: Binder): LineIss
   return [];
 }
 
+/** Kinds whose second definition keepalived reports ("already defined") and skips with skip_block(). */
+const SKIPPED_WHEN_DEFINED = new Set(['vrrp_instance', 'vrrp_sync_group', 'track_group']);
+/** Blocks keepalived skips when their address does not parse ("Invalid ... address/port ... - skipping"). */
+const SKIPPED_WHEN_INVALID = new Set(['virtual_server', 'virtual_server/real_server']);
+
 class Reader {
+  /** Statements of the kinds in SKIPPED_WHEN_DEFINED, by kind and name. */
+  private readonly defined = new Map<string, Statement[]>();
+
   /** The statement whose block made keepalived read later lines at the wrong level. */
   private displacement: Statement | undefined;
 
@@ -32,7 +42,13 @@ class Reader {
     private readonly src: EventSource,
     private readonly out: Interpretation,
     private readonly schema: Schema,
+    private readonly others: OtherProcessesReading,
   ) {}
+
+  private missingOpen(s: Statement): void {
+    this.out.missingOpens.push(s);
+    this.others.missingOpen(s.keyword);
+  }
 
   /**
    * process_stream(): reads statements of the block at `path` until its `}` or the end of input. `owner` is the statement that opened the block (undefined at top level).
@@ -54,7 +70,7 @@ class Reader {
       }
       if (pendingOpen) {
         pendingOpen = false;
-        if (owner) this.out.missingOpens.push(owner);
+        if (owner) this.missingOpen(owner);
       }
       if (e.t === 'close') {
         // keepalived reports an unbalanced `}` and still lets it end the current block.
@@ -99,8 +115,27 @@ class Reader {
     const stmt: Statement = { keyword, args, spec, path, parent, condition, issues: NO_ISSUES as LineIssue[] };
     if (this.displacement) stmt.displacedBy = this.displacement;
     if (spec) stmt.issues = validate(spec, args, keyword, (word, arg) => this.bind(word, arg, stmt));
+    this.markSkipped(stmt);
     this.out.all.push(stmt);
     return stmt;
+  }
+
+  private markSkipped(stmt: Statement): void {
+    const spec = stmt.spec;
+    if (!spec || spec.block !== 'subkeywords' || stmt.displacedBy) return;
+    const where = spec.path ? `${spec.path}/${spec.keyword}` : spec.keyword;
+    if (SKIPPED_WHEN_DEFINED.has(where) && stmt.args[0]) {
+      const key = `${where}\u0000${stmt.args[0].value}`;
+      const earlier = this.defined.get(key) ?? [];
+      // `@lb1 vrrp_instance VI_1` and `@lb2 vrrp_instance VI_1` never meet on one node.
+      if (earlier.some((e) => overlap(e, stmt))) stmt.skipped = 'duplicate';
+      else this.defined.set(key, [...earlier, stmt]);
+    } else if (SKIPPED_WHEN_INVALID.has(where)) {
+      const address = stmt.args.slice(0, 2);
+      const bad = stmt.issues.some((i) => (i.kind === 'invalid-value' || i.kind === 'value-out-of-range') && i.word && address.includes(i.word));
+      if (bad && stmt.args[0]?.value !== 'group' && stmt.args[0]?.value !== 'fwmark') stmt.skipped = 'invalid-address';
+    }
+    if (stmt.skipped) this.out.skipped.push(stmt);
   }
 
   /** alloc_value_block(): the `{`, then value lines up to the `}`. */
@@ -112,7 +147,7 @@ class Reader {
       this.src.next();
       stmt.open = first.brace;
     } else {
-      this.out.missingOpens.push(stmt);
+      this.missingOpen(stmt);
     }
     for (let e = this.src.next(); e; e = this.src.next()) {
       if (e.t === 'close') {
@@ -139,15 +174,20 @@ export function interpret(tree: SyntaxTree, opts: InterpretOptions): Interpretat
     missingOpens: [],
     extraCloses: [],
     displacedCloses: [],
+    topLevelReads: [],
+    skipped: [],
     unclosed: [],
     configIds: new Set(),
     unexpanded: [],
+    undefinedParameters: [],
     files: [],
     trees: [],
     symbols: [],
   };
   const src = new EventSource(out, opts);
   src.load(tree);
-  new Reader(src, out, opts.schema).block('', undefined, false, out.statements);
+  const others = new OtherProcessesReading(opts.schema, out.topLevelReads);
+  src.observer = (e) => others.event(e);
+  new Reader(src, out, opts.schema, others).block('', undefined, false, out.statements);
   return out;
 }

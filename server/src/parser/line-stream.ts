@@ -16,6 +16,10 @@ import type { SyntaxNode, SyntaxTree, Word } from './syntax';
 import { parseSyntax } from './syntax-builder';
 
 const MAX_INCLUDE_DEPTH = 16;
+/** `${NAME}` / `${NAME params}`, as keepalived substitutes it. */
+const BRACED_REF = /\$\{([A-Za-z_][A-Za-z0-9_]*)(?:[ \t][^}]*)?\}/g;
+/** What keepalived defines itself (set_std_definitions()). */
+const STANDARD_DEFINITIONS = new Set(['_PWD', '_INSTANCE', '_RANDOM', '_HASH', '_BANG']);
 /**
  * Characters that `$NAME` and `~SEQ` expansion may produce for one file: a definition that refers to
  * itself more than once (`$X=$X $X`) doubles at every level. keepalived stops at its line length.
@@ -74,6 +78,8 @@ export class EventSource {
   private pos = 0;
   private budget = MAX_EXPANSION;
   readonly defs = new Map<string, string>();
+  /** Sees every event as it is read (keepalived's other processes read the same lines). */
+  observer?: (e: Event) => void;
 
   constructor(
     private readonly out: Interpretation,
@@ -88,7 +94,9 @@ export class EventSource {
   }
 
   next(): Event | undefined {
-    return this.pos < this.queue.length ? this.queue[this.pos++] : undefined;
+    const e = this.pos < this.queue.length ? this.queue[this.pos++] : undefined;
+    if (e && this.observer) this.observer(e);
+    return e;
   }
 
   peek(): Event | undefined {
@@ -177,7 +185,32 @@ export class EventSource {
       this.include(words, depth, stack, condition);
       return;
     }
+    if (this.splitUndefined(words, depth, stack, condition)) return;
     this.queue.push({ t: 'line', words, condition });
+  }
+
+  /**
+   * `${NAME}` with no `$NAME=` before it: keepalived leaves it as written, then splits the line at
+   * its braces like any other (`unicast_src_ip $`, `{`, `NAME`, `}`), so its `}` ends the enclosing
+   * block. The line is re-read split that way (an envsubst template read as it is gets this).
+   */
+  private splitUndefined(words: Word[], depth: number, stack: Set<string>, condition: Condition | undefined): boolean {
+    let found = false;
+    for (const w of words) {
+      if (w.kind !== 'word' || w.origin || !w.text.includes('${')) continue;
+      for (const m of w.text.matchAll(BRACED_REF)) {
+        if (this.defs.has(m[1]) || STANDARD_DEFINITIONS.has(m[1])) continue;
+        this.out.undefinedParameters.push({ word: w, name: m[1] });
+        found = true;
+      }
+    }
+    if (!found || depth >= MAX_INCLUDE_DEPTH) return false;
+    const text = words
+      .map((w) => (w.kind === 'word' ? w.text.replace(BRACED_REF, (all: string, name: string) => (this.defs.has(name) || STANDARD_DEFINITIONS.has(name) ? all : `$ { ${all.slice(2, -1)} } `)) : w.text))
+      .join(' ');
+    if (!this.spend(text)) return false;
+    this.synthetic(text, words, depth + 1, stack, condition);
+    return true;
   }
 
   /** Takes an expansion's text out of the budget; false when it is spent. */

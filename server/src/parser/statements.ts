@@ -1,7 +1,7 @@
 // Statements: keyword lines as keepalived interprets them, with their block contents.
 import type { LineIssue } from '../schema/validate-line';
 import type { KeywordSpec } from '../schema/types';
-import type { Range, Word } from './syntax';
+import { comparePos, type Position, type Range, type Word } from './syntax';
 
 /** `@ID` / `@^ID` at the start of a line: the line applies only when keepalived runs with -i ID. */
 export interface Condition {
@@ -40,6 +40,21 @@ export interface Statement {
    * caused it.
    */
   displacedBy?: Statement;
+  /**
+   * keepalived skips this block unread (skip_block()): a second vrrp_instance, vrrp_sync_group
+   * or track_group of one name, or a virtual_server / real_server whose address it rejects.
+   */
+  skipped?: 'duplicate' | 'invalid-address';
+}
+
+/** Whether a position of `uri` lies in the body of a block keepalived skips (after its keyword line). */
+export function insideSkipped(skipped: readonly Statement[], uri: string, pos: Position): boolean {
+  return skipped.some((s) => {
+    if (s.keyword.uri !== uri) return false;
+    const head = headRange(s);
+    const body = statementRange(s);
+    return comparePos(pos, head.end) > 0 && comparePos(pos, body.end) <= 0;
+  });
 }
 
 export function statementRange(s: Statement): Range {

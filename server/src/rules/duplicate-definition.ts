@@ -3,12 +3,14 @@ import type { SymbolUse } from '../parser/interpreter';
 import type { FileRule } from './rule';
 
 /**
- * Kinds whose second definition keepalived reports and skips ("vrrp instance X already defined",
- * "vrrp sync group X already defined", "track_group X already defined", "BFD instance X already
- * configured"). The others (vrrp_script, vrrp_track_process, track_file, virtual_server_group)
- * it keeps silently in its list: every lookup by name finds the first, so the later one is dead.
+ * Kinds whose second definition keepalived reports ("vrrp instance X already defined", "vrrp sync
+ * group X already defined", "track_group X already defined", "BFD instance X already configured");
+ * the first three it then skips unread (skip_block()). The others (vrrp_script,
+ * vrrp_track_process, track_file, virtual_server_group) it keeps silently in its list: every
+ * lookup by name finds the first, so the later one is dead.
  */
 const REFUSED = new Set(['vrrp_instance', 'vrrp_sync_group', 'track_group', 'bfd_instance']);
+const KEEPALIVED_NAME: Record<string, string> = { vrrp_instance: 'vrrp instance', vrrp_sync_group: 'vrrp sync group', track_group: 'track_group' };
 
 export const duplicateDefinition: FileRule = {
   id: 'duplicate-definition',
@@ -29,12 +31,20 @@ export const duplicateDefinition: FileRule = {
       const first = clash.word;
       const w = sym.word;
       const refused = REFUSED.has(kind);
+      // An empty virtual_server_group is removed with a message of its own (missing-required).
+      const emptyGroup = kind === 'virtual_server_group' && !sym.stmt.values?.length;
+      if (emptyGroup) continue;
+      const said = KEEPALIVED_NAME[kind];
       report({
         uri: w.uri,
         range: w.range,
         severity: refused ? undefined : 'warning',
         message: `${kind} '${w.value}' is already defined on line ${first.range.start.line + 1}${
-          kind === 'vrrp_instance' ? ': keepalived refuses the configuration' : refused ? '' : ': keepalived says nothing, but every reference to the name finds the first definition, so this one is never used'
+          sym.stmt.skipped
+            ? `: keepalived reports "${said} ${w.value} already defined" and skips this whole block, so nothing in it is used (or checked here)`
+            : refused
+              ? ''
+              : ': keepalived keeps it without a word, but every reference to the name finds the first definition, so this one is never used'
         }.`,
         related: [{ uri: first.uri, range: first.range, message: 'first definition' }],
       });

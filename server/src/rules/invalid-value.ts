@@ -1,8 +1,9 @@
 import { isIPv4, isIPv6 } from '../schema/ip-address';
 import type { ConfigModel } from '../model/types';
 import type { Statement } from '../parser/statements';
+import { targetHas, targetName } from '../schema/version';
 import type { FileRule, Report } from './rule';
-import { subject, valueIssues } from './value-issues';
+import { skippedBlockNote, subject, valueIssues } from './value-issues';
 
 /** Keywords whose words are secrets: messages never quote them (they end up in CI logs). */
 const SECRETS = new Set(['vrrp_instance/authentication auth_pass', 'vrrp_instance/auth_hmac key', 'SSL password']);
@@ -11,7 +12,7 @@ export const invalidValue: FileRule = {
   id: 'invalid-value',
   severity: 'error',
   description: 'A value of the wrong type: not a number, not one of the allowed words, not an IP address.',
-  check({ model, report }) {
+  check({ model, target, report }) {
     for (const li of valueIssues(model, ['invalid-value', 'extra-value'])) {
       const w = li.at;
       if (li.issue.kind === 'extra-value') {
@@ -29,13 +30,34 @@ export const invalidValue: FileRule = {
       report({
         uri: w.uri,
         range: w.range,
-        message: `Invalid value '${w.value}' for ${subject(li)}: expected ${li.issue.expected}.`,
+        message: `Invalid value '${w.value}' for ${subject(li)}: expected ${li.issue.expected}.${skippedBlockNote(li)}`,
       });
     }
+    fractionsTooNew(model, target, report);
     ipv6Labels(model, report);
     realServerFamilies(model, report);
   },
 };
+
+/**
+ * A fraction where the target release reads whole numbers only: keepalived 2.2 says "invalid
+ * number '0.2'" for `interval 0.2` in a vrrp_script and keeps the default.
+ */
+function fractionsTooNew(model: ConfigModel, target: string, report: (r: Report) => void): void {
+  for (const s of model.interp.all) {
+    s.spec?.args.forEach((arg, i) => {
+      const t = arg.type;
+      const w = s.args[i];
+      if (t.kind !== 'decimal' || !t.fractionsSince || !w || !w.value.includes('.') || targetHas(target, t.fractionsSince)) return;
+      if (s.issues.some((x) => x.word === w)) return;
+      report({
+        uri: w.uri,
+        range: w.range,
+        message: `Invalid value '${w.value}' for '${s.keyword.value}': ${targetName(target)} reads whole ${t.unit === 's' ? 'seconds' : 'numbers'} only, reports "invalid number '${w.value}'" and keeps the default${s.spec?.default ? ` (${s.spec.default})` : ''}. Fractions are accepted from keepalived ${t.fractionsSince}; set keepalived.targetVersion (--target-version) if the nodes run it.`,
+      });
+    });
+  }
+}
 
 /** "Cannot specify label for IPv6 addresses (X) - ignoring label": Linux labels IPv4 addresses only. */
 function ipv6Labels(model: ConfigModel, report: (r: Report) => void): void {

@@ -78,6 +78,11 @@ const NOT_EMPTY: Record<string, string> = {
   'garp_group/interfaces': 'keepalived warns that the interfaces block is empty',
 };
 
+/** Value blocks keepalived removes when they list nothing: an error of its own. */
+const REMOVED_WHEN_EMPTY: Record<string, string> = {
+  virtual_server_group: 'keepalived reports "virtual server group NAME has no entries - removing": a virtual_server naming the group serves nothing',
+};
+
 /** Inserts `keyword placeholder` as the first line of the block, indented like its siblings. */
 export function insertFirstLine(s: Statement, text: string): Fix['edits'] | undefined {
   const open = s.open;
@@ -96,8 +101,11 @@ export const missingRequired: FileRule = {
   check({ model, report }) {
     for (const s of model.interp.all) {
       if (s.spec?.block === 'values' && s.open && !s.values?.length) {
-        const consequence = NOT_EMPTY[s.path ? `${s.path}/${s.keyword.value}` : s.keyword.value];
+        const key = s.path ? `${s.path}/${s.keyword.value}` : s.keyword.value;
+        const consequence = NOT_EMPTY[key];
         if (consequence) report({ uri: s.keyword.uri, range: s.keyword.range, severity: 'warning', message: `'${s.keyword.value}' lists nothing: ${consequence}.` });
+        const removed = REMOVED_WHEN_EMPTY[key];
+        if (removed) report({ uri: s.keyword.uri, range: s.keyword.range, message: `${s.keyword.value} ${s.args[0]?.value ?? ''} lists nothing: ${removed.replace('NAME', s.args[0]?.value ?? '')}.` });
       }
       if (!s.spec || s.spec.block !== 'subkeywords' || !s.children) continue;
       const path = s.path ? `${s.path}/${s.keyword.value}` : s.keyword.value;

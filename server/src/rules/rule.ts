@@ -9,6 +9,8 @@ export type Report = Omit<Finding, 'code' | 'severity'> & { severity?: Severity 
 export interface RuleContext {
   model: ConfigModel;
   schema: Schema;
+  /** The keepalived release the nodes run (keepalived.targetVersion, --target-version). */
+  target: string;
   report(finding: Report): void;
 }
 

@@ -25,9 +25,12 @@ function closeFixes(model: ConfigModel, s: Statement): Fix[] {
 export const unbalancedBrace: FileRule = {
   id: 'unbalanced-brace',
   severity: 'error',
-  description: "A '}' that closes no block (error), or a '{' that is never closed (warning: keepalived ends the block at the end of the file).",
+  description: "A '}' that closes no block, or a '{' that is never closed.",
   check({ model, report }) {
+    // An extra '}' that a missing '{' caused is reported with that cascade (missing-block).
+    const cascade = new Set(model.interp.topLevelReads.map((r) => r.word));
     for (const brace of model.interp.extraCloses) {
+      if (cascade.has(brace)) continue;
       report({ uri: brace.uri, range: brace.range, message: "Extra '}': no block is open here. keepalived reports it and ignores it." });
     }
     for (const { brace, cause } of model.interp.displacedCloses) {
@@ -42,13 +45,14 @@ export const unbalancedBrace: FileRule = {
       });
     }
     for (const s of model.interp.unclosed) {
+      // A block without its `{` is balanced as keepalived counts braces: it reports the missing `{` only (missing-block).
+      if (!s.open) continue;
       const at = s.open ?? s.keyword;
-      // keepalived silently ends the block at the end of the file, so this is not an error there.
+      // keepalived: "There are 1 missing '}'s or extra '{'s", and `keepalived -t` exits with status 5 (a configuration error).
       report({
         uri: at.uri,
         range: at.range,
-        severity: 'warning',
-        message: `The block of '${blockName(s)}' is never closed: keepalived reads everything after it, to the end of the file, inside it. Add the missing '}'.`,
+        message: `The block of '${blockName(s)}' is never closed: keepalived reports "missing '}'s or extra '{'s", reads everything after it, to the end of the file, inside it, and 'keepalived -t' fails. Add the missing '}'.`,
         fixes: closeFixes(model, s),
       });
     }

@@ -1,4 +1,5 @@
 import type { Fix } from '../analysis/finding';
+import { targetHas, targetName } from '../schema/version';
 import type { FileRule } from './rule';
 import { lineOf, suggest, where } from './text';
 
@@ -14,8 +15,17 @@ export const unknownKeyword: FileRule = {
   id: 'unknown-keyword',
   severity: 'error',
   description: 'A keyword keepalived does not know in any block.',
-  check({ model, schema, report }) {
+  check({ model, schema, target, report }) {
     for (const s of model.interp.all) {
+      if (s.spec && !targetHas(target, s.spec.since)) {
+        const k = s.keyword;
+        report({
+          uri: k.uri,
+          range: k.range,
+          message: `${targetName(target)} does not know '${k.value}' (added in keepalived ${s.spec.since}): it reports "Unknown keyword '${k.value}'" and ignores the line. Set keepalived.targetVersion (--target-version) if the nodes run ${s.spec.since} or later.`,
+        });
+        continue;
+      }
       if (s.spec || schema.named(s.keyword.value).length > 0) continue;
       const k = s.keyword;
       if (s.displacedBy) {

@@ -32,3 +32,10 @@ export function subject(li: LocatedIssue): string {
   if (li.line) return `${li.stmt.keyword.value} entry${argName ? ` (${argName})` : ''}`;
   return `'${li.stmt.keyword.value}'${argName ? ` (${argName})` : ''}`;
 }
+
+/** For an address keepalived rejects on a virtual_server / real_server line: it skips the whole block. */
+export function skippedBlockNote(li: LocatedIssue): string {
+  if (li.stmt.skipped !== 'invalid-address' || li.line) return '';
+  const what = li.stmt.keyword.value === 'real_server' ? 'real server ip address/port' : 'virtual server IP address/port';
+  return ` keepalived reports "Invalid ${what} ... - skipping" and skips the whole block, so nothing in it is used (or checked here).`;
+}

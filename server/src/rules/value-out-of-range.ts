@@ -1,6 +1,6 @@
 import type { Fix } from '../analysis/finding';
 import type { FileRule } from './rule';
-import { subject, valueIssues, type LocatedIssue } from './value-issues';
+import { subject, valueIssues, skippedBlockNote, type LocatedIssue } from './value-issues';
 
 /** The nearest value in range, for a number written outside it (a length or a unit-less word gets none). */
 function clampFix(li: LocatedIssue): Fix | undefined {
@@ -24,7 +24,7 @@ export const valueOutOfRange: FileRule = {
       report({
         uri: li.at.uri,
         range: li.at.range,
-        message: `'${li.at.value}' is out of range for ${subject(li)}: expected ${li.issue.expected}. keepalived rejects it${li.issue.arg?.type.kind === 'integer' || li.issue.arg?.type.kind === 'decimal' ? ' and keeps the default' : ''}.`,
+        message: `'${li.at.value}' is out of range for ${subject(li)}: expected ${li.issue.expected}. keepalived rejects it${li.issue.arg?.type.kind === 'integer' || li.issue.arg?.type.kind === 'decimal' ? ' and keeps the default' : ''}.${skippedBlockNote(li)}`,
         fixes: fix ? [fix] : undefined,
       });
     }

@@ -7,7 +7,8 @@ export type ValueType =
    *  `FROM-TO` pair is accepted too (both bounded, FROM <= TO), as in status_code 200-299. */
   | { kind: 'integer'; min?: number; max?: number; unit?: string; range?: boolean }
   /** Number that may carry a fraction (e.g. advert_int 0.5). `digits` = decimals keepalived keeps. */
-  | { kind: 'decimal'; min?: number; max?: number; unit?: string; digits?: number }
+  /** `fractionsSince`: the release that first accepts a fraction (earlier ones read whole numbers only). */
+  | { kind: 'decimal'; min?: number; max?: number; unit?: string; digits?: number; fractionsSince?: string }
   /** One of fixed words. keepalived compares most enums case-sensitively. */
   | { kind: 'enum'; values: readonly string[]; caseInsensitive?: boolean }
   /** on/off, true/false, yes/no (as keepalived's check_true_false). */

@@ -1,7 +1,6 @@
 // Groups node configs into clusters (peers) and their vrrp_instances into counterparts.
 import type { VrrpInstance } from '../model/types';
-import { uriToPath } from './include-resolver';
-import { pathLabel, type Node } from './nodes';
+import { nodeLabels, type Node } from './nodes';
 
 export interface Member {
   node: Node;
@@ -55,7 +54,13 @@ export function findClusters(nodes: readonly Node[], explicit: readonly (readonl
   const byVip = new Map<string, number[]>();
   nodes.forEach((n, i) => {
     if (pinned.has(i)) return;
-    for (const inst of n.model.instances) for (const k of vipKeys(inst)) byVip.set(k, [...(byVip.get(k) ?? []), i]);
+    for (const inst of n.model.instances) {
+      for (const k of vipKeys(inst)) {
+        const list = byVip.get(k);
+        if (list) list.push(i);
+        else byVip.set(k, [i]);
+      }
+    }
   });
   const paired = new Set<number>();
   for (const list of byVip.values()) {
@@ -71,7 +76,9 @@ export function findClusters(nodes: readonly Node[], explicit: readonly (readonl
     for (const inst of n.model.instances) {
       if (!inst.vrid) continue;
       const k = `${inst.name}|${inst.vrid.value}`;
-      byNameVrid.set(k, [...(byNameVrid.get(k) ?? []), i]);
+      const list = byNameVrid.get(k);
+      if (list) list.push(i);
+      else byNameVrid.set(k, [i]);
     }
   });
   for (const list of byNameVrid.values()) for (const i of list.slice(1)) uf.union(list[0], i);
@@ -79,57 +86,71 @@ export function findClusters(nodes: readonly Node[], explicit: readonly (readonl
   const clusters = new Map<number, Node[]>();
   nodes.forEach((n, i) => {
     const r = uf.find(i);
-    clusters.set(r, [...(clusters.get(r) ?? []), n]);
+    const list = clusters.get(r);
+    if (list) list.push(n);
+    else clusters.set(r, [n]);
   });
   return [...clusters.values()]
     .filter((ns) => ns.length > 1)
-    .map((ns) => distinctLabels(ns))
+    .map((ns) => nodeLabels(ns))
     .map((ns) => ({ id: ns.map((n) => n.id).sort().join('|'), nodes: ns, groups: groupInstances(ns) }));
 }
 
-/**
- * The nodes of one cluster, each with a label of its own: nodes that share a router_id (LVS_DEVEL
- * copied from the sample) or a directory (lb-master.conf and lb-backup.conf side by side) get the
- * shortest tail of their path that tells them apart, and their config id, so that a message naming
- * "the peer" never names this node too. Nodes with a unique label are returned as they are.
- */
-export function distinctLabels(nodes: readonly Node[]): Node[] {
-  const count = new Map<string, number>();
-  for (const n of nodes) count.set(n.label, (count.get(n.label) ?? 0) + 1);
-  if ([...count.values()].every((c) => c === 1)) return [...nodes];
-  const parts = new Map(nodes.map((n) => [n, uriToPath(n.uri).split('/').filter(Boolean)]));
-  return nodes.map((n) => {
-    if (count.get(n.label) === 1) return n;
-    const same = nodes.filter((o) => o.label === n.label);
-    const mine = parts.get(n) ?? [];
-    let tail = '';
-    for (let k = 1; k <= mine.length; k++) {
-      tail = mine.slice(-k).join('/');
-      if (same.every((o) => o === n || (parts.get(o) ?? []).slice(-k).join('/') !== tail || o.uri === n.uri)) break;
-    }
-    const id = n.configId !== undefined ? `@${n.configId}` : '';
-    // A label taken from the directory becomes the path from that directory on; a router_id keeps its name.
-    const base = pathLabel(n.uri);
-    if (n.label === base + id) {
-      const path = tail.split('/')[0] === base ? tail : `${base}/${tail}`;
-      return { ...n, label: `${path}${id}` };
-    }
-    return { ...n, label: `${n.label} (${tail}${n.label.endsWith(id) ? '' : id})` };
-  });
+/** The address family of an instance: its VIPs', else its unicast source's (keepalived's rule). */
+function familyOf(i: VrrpInstance): 4 | 6 {
+  if (i.vips.length) return i.vips[0].family;
+  return i.unicastSrcIp?.value.includes(':') ? 6 : 4;
 }
 
-/** Counterparts: by instance name, else by a shared VIP. At most one instance per node. */
+/**
+ * Counterparts, as VRRP pairs them: instances with the same virtual_router_id on the same
+ * interface and address family (what the routers match on the wire); then, for instances left
+ * alone, the same VRID and family where each node has exactly one (interface names differ between
+ * hosts); then the same instance name, for instances with no VRID counterpart at all (a VRID
+ * typo is then a mismatch to report); then a shared VIP. At most one instance per node per group.
+ * The pairing function of the project: peer rules, views and the failover model all use it.
+ */
 export function groupInstances(nodes: readonly Node[]): InstanceGroup[] {
   const members: Member[] = nodes.flatMap((node) => node.model.instances.map((inst) => ({ node, inst })));
   const uf = new UnionFind(members.length);
-  const named = (m: Member, other: Node) => other.model.instances.some((i) => i.name === m.inst.name);
+  const paired = new Set<number>();
+  const pair = (a: number, b: number) => {
+    uf.union(a, b);
+    paired.add(a).add(b);
+  };
+  /** Pairs members that share `key`, when each node has exactly one member with it. */
+  const byKey = (key: (m: Member) => string | undefined, eligible: (i: number) => boolean) => {
+    const buckets = new Map<string, number[]>();
+    members.forEach((m, i) => {
+      const k = eligible(i) ? key(m) : undefined;
+      if (k !== undefined) buckets.set(k, [...(buckets.get(k) ?? []), i]);
+    });
+    for (const list of buckets.values()) {
+      const perNode = new Map<Node, number[]>();
+      for (const i of list) perNode.set(members[i].node, [...(perNode.get(members[i].node) ?? []), i]);
+      if (perNode.size < 2 || [...perNode.values()].some((l) => l.length > 1)) continue;
+      for (const i of list.slice(1)) pair(list[0], i);
+    }
+  };
+  const vrid = (m: Member) => (m.inst.vrid ? `${m.inst.vrid.value}|${familyOf(m.inst)}` : undefined);
+  byKey((m) => (m.inst.vrid && m.inst.interface ? `${vrid(m)}|${m.inst.interface.value}` : undefined), () => true);
+  byKey(vrid, () => true);
+  // A name pairs only instances whose VRID matched nowhere: crosswise names (VI_1 = VRID 51 here,
+  // VRID 61 there) are no counterparts.
+  byKey((m) => m.inst.name, (i) => !paired.has(i));
+  // A VRID typo on one node of three: the instance joins its namesakes' group, if its node has none there.
+  members.forEach((m, i) => {
+    if (paired.has(i)) return;
+    const roots = new Set(members.flatMap((o, j) => (o.node !== m.node && o.inst.name === m.inst.name ? [uf.find(j)] : [])));
+    if (roots.size !== 1) return;
+    const root = [...roots][0];
+    if (members.some((o, j) => o.node === m.node && uf.find(j) === root)) return;
+    pair(i, members.findIndex((_, j) => uf.find(j) === root));
+  });
   for (let a = 0; a < members.length; a++) {
     for (let b = a + 1; b < members.length; b++) {
-      const A = members[a];
-      const B = members[b];
-      if (A.node === B.node) continue;
-      if (A.inst.name === B.inst.name) uf.union(a, b);
-      else if (!named(A, B.node) && !named(B, A.node) && vipKeys(A.inst).some((k) => vipKeys(B.inst).includes(k))) uf.union(a, b);
+      if (paired.has(a) || paired.has(b) || members[a].node === members[b].node) continue;
+      if (vipKeys(members[a].inst).some((k) => vipKeys(members[b].inst).includes(k))) uf.union(a, b);
     }
   }
   const groups = new Map<number, Member[]>();
@@ -139,5 +160,5 @@ export function groupInstances(nodes: readonly Node[]): InstanceGroup[] {
     if (!list.some((x) => x.node === m.node)) list.push(m);
     groups.set(r, list);
   });
-  return [...groups.values()].map((ms) => ({ name: ms[0].inst.name, members: ms }));
+  return [...groups.values()].map((ms) => ({ name: [...new Set(ms.map((m) => m.inst.name))].join(' / '), members: ms }));
 }

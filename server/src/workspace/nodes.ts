@@ -37,10 +37,48 @@ export function readNodes(tree: SyntaxTree, includes: IncludeResolver, read?: Co
   const model = read ?? readModel(tree, { includes });
   const ids = [...model.interp.configIds];
   const base = pathLabel(tree.uri);
-  if (ids.length === 0) return [{ id: tree.uri, uri: tree.uri, label: model.routerId?.value ?? base, model }];
-  return ids.map((id) => {
-    const m = readModel(tree, { includes, configId: id });
-    return { id: `${tree.uri}#${id}`, uri: tree.uri, label: m.routerId?.value ?? `${base}@${id}`, model: m, configId: id };
+  if (ids.length === 0) return nodeLabels([{ id: tree.uri, uri: tree.uri, label: base, model }]);
+  // The views of one file are named as one cluster would name them (they usually share a router_id).
+  return nodeLabels(
+    ids.map((id) => {
+      const m = readModel(tree, { includes, configId: id });
+      return { id: `${tree.uri}#${id}`, uri: tree.uri, label: `${base}@${id}`, model: m, configId: id };
+    }),
+  );
+}
+
+/**
+ * The one rule that names nodes, used by every message, hover, code lens, view and diff title:
+ * a node is called by its router_id when no other node of its cluster has that router_id, else by
+ * its folder (hosts/lb01/etc/keepalived/keepalived.conf → lb01); nodes whose folders also match
+ * (lb-master.conf and lb-backup.conf side by side) get the shortest tail of their path that tells
+ * them apart. A node read for `-i ID` carries `@ID`. Pass a single node for a node on its own.
+ */
+export function nodeLabels(nodes: readonly Node[]): Node[] {
+  const ids = new Map<string, number>();
+  for (const n of nodes) {
+    const id = n.model.routerId?.value;
+    if (id !== undefined) ids.set(id, (ids.get(id) ?? 0) + 1);
+  }
+  const suffix = (n: Node) => (n.configId !== undefined ? `@${n.configId}` : '');
+  const first = nodes.map((n) => {
+    const id = n.model.routerId?.value;
+    return id !== undefined && ids.get(id) === 1 ? id : `${pathLabel(n.uri)}${suffix(n)}`;
+  });
+  const count = new Map<string, number>();
+  for (const l of first) count.set(l, (count.get(l) ?? 0) + 1);
+  const dirs = nodes.map((n) => path.dirname(uriToPath(n.uri)).split('/').filter(Boolean));
+  return nodes.map((n, i) => {
+    let label = first[i];
+    if ((count.get(label) ?? 0) > 1 && label === `${pathLabel(n.uri)}${suffix(n)}`) {
+      const same = nodes.map((_, j) => j).filter((j) => j !== i && first[j] === label && nodes[j].uri !== n.uri);
+      const tail = (j: number, k: number) => dirs[j].slice(-k).join('/');
+      let k = 1;
+      while (k <= dirs[i].length && same.some((j) => tail(j, k) === tail(i, k))) k++;
+      // Files side by side in one folder are told apart by their names.
+      label = `${k <= dirs[i].length ? tail(i, k) : `${pathLabel(n.uri)}/${path.basename(uriToPath(n.uri))}`}${suffix(n)}`;
+    }
+    return label === n.label ? n : { ...n, label };
   });
 }
 

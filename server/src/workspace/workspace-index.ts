@@ -13,7 +13,7 @@ import { findClusters, type Cluster } from './cluster';
 import { DEFAULT_FILE_PATTERNS, globToRegex, isBackupFile, isTemplate, looksLikeKeepalived, matchesAny } from './file-patterns';
 import { diskSource, FsIncludeResolver, pathToUri, TreeCache, uriToPath, type FileSource } from './include-resolver';
 import { readNodes, type Node } from './nodes';
-import { peerDirectives } from './peer-directive';
+import { explicitGroups } from './explicit-groups';
 
 interface NodeEntry {
   root: string;
@@ -30,6 +30,8 @@ export interface IndexSettings {
   /** Groups of glob patterns (workspace-relative or absolute), one group per cluster. */
   clusters?: string[][];
   files?: string[];
+  /** keepalived.targetVersion: the keepalived release the nodes run. */
+  targetVersion?: string;
 }
 
 const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out', '.venv', '__pycache__']);
@@ -145,7 +147,7 @@ export class WorkspaceIndex {
     for (const uri of included) this.entries.delete(uri);
     this.included = included;
     const nodes = [...this.entries.values()].flatMap((e) => e.nodes);
-    this.clusterList = findClusters(nodes, this.explicitGroups(nodes));
+    this.clusterList = findClusters(nodes, explicitGroups(nodes, this.settings.clusters ?? [], this.roots, this.entries.values()));
     this.peerFindings = this.clusterList.flatMap((c) => checkCluster(c, { levels: this.settings.levels }));
     this.dirty = false;
   }
@@ -160,7 +162,7 @@ export class WorkspaceIndex {
       const tree = this.cache.get(uri, text);
       const model = readModel(tree, { includes: this.resolver });
       const nodes = readNodes(tree, this.resolver, model);
-      e = { root: uri, tree, model, nodes, files: new Set(model.interp.files), findings: checkModel(model, { levels: this.settings.levels }) };
+      e = { root: uri, tree, model, nodes, files: new Set(model.interp.files), findings: checkModel(model, { levels: this.settings.levels, targetVersion: this.settings.targetVersion }) };
     } catch {
       // A file the analysis cannot read (e.g. nested too deep for the parser) must not take the
       // other files down with it: it is left out of the nodes.
@@ -168,24 +170,6 @@ export class WorkspaceIndex {
     }
     this.entries.set(uri, e);
     return e;
-  }
-
-  private explicitGroups(nodes: Node[]): string[][] {
-    const groups: string[][] = [];
-    const idsOf = (matcher: (p: string) => boolean) => nodes.filter((n) => matcher(uriToPath(n.uri))).map((n) => n.id);
-    for (const g of this.settings.clusters ?? []) {
-      const res = g.map(globToRegex);
-      const ids = idsOf((p) => res.some((re) => re.test(p) || this.roots.some((r) => re.test(path.relative(r, p)))));
-      if (ids.length > 1) groups.push(ids);
-    }
-    for (const e of this.entries.values()) {
-      const peers = peerDirectives(e.tree);
-      if (!peers.length) continue;
-      const res = peers.map(globToRegex);
-      const ids = [...e.nodes.map((n) => n.id), ...idsOf((p) => res.some((re) => re.test(p)))];
-      if (ids.length > 1) groups.push([...new Set(ids)]);
-    }
-    return groups;
   }
 
   clusters(): Cluster[] {
@@ -222,6 +206,12 @@ export class WorkspaceIndex {
     return this.clusters()
       .filter((c) => c.nodes.some((n) => n.uri === uri || n.model.interp.files.includes(uri)))
       .map((c) => ({ cluster: c, nodes: c.nodes.filter((n) => n.uri !== uri && !n.model.interp.files.includes(uri)) }));
+  }
+
+  /** The nodes a file is part of: its own, or those of the roots that include it. */
+  nodesOf(uri: string): Node[] {
+    this.refresh();
+    return [...this.entries.values()].filter((e) => e.files.has(uri)).flatMap((e) => e.nodes);
   }
 
   allModels(): ConfigModel[] {

@@ -13,8 +13,9 @@ export function uriOf(node: string): string {
   return pathToUri(pathOf(node));
 }
 
+/** The nodes checked as one cluster (`--one-cluster`): the peer rules' tests do not depend on how files are grouped. */
 export function check(nodes: Nodes): Finding[] {
-  return checkFiles(new Map(Object.entries(nodes).map(([n, t]) => [pathOf(n), t])));
+  return checkFiles(new Map(Object.entries(nodes).map(([n, t]) => [pathOf(n), t])), { oneCluster: true });
 }
 
 export function only(findings: Finding[], code: string, node?: string): Finding[] {

@@ -12,7 +12,7 @@ test('two vrrp_instances with one name: an error on the second name', () => {
   assert.equal(f.length, 1);
   assert.equal(f[0].severity, 'error');
   assert.equal(at(f[0].range), '7:14-7:18');
-  assert.match(f[0].message, /vrrp_instance 'VI_1' is already defined on line 1: keepalived refuses the configuration/);
+  assert.match(f[0].message, /vrrp_instance 'VI_1' is already defined on line 1: keepalived reports "vrrp instance VI_1 already defined" and skips this whole block/);
   assert.equal(at(f[0].related![0].range), '0:14-0:18');
 });
 
@@ -21,7 +21,7 @@ test('two vrrp_scripts with one name: a warning, keepalived uses the first', () 
   assert.equal(f.length, 1);
   assert.equal(f[0].severity, 'warning');
   assert.equal(at(f[0].range), '3:12-3:15');
-  assert.match(f[0].message, /vrrp_script 'chk' is already defined on line 1: keepalived says nothing, but every reference to the name finds the first definition/);
+  assert.match(f[0].message, /vrrp_script 'chk' is already defined on line 1: keepalived keeps it without a word, but every reference to the name finds the first definition/);
 });
 
 test('two track_files or virtual_server_groups with one name are warnings; two sync groups an error', () => {

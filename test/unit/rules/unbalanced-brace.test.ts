@@ -24,10 +24,10 @@ test("a '}' that keepalived reads at top level because of an unknown block is an
   assert.equal(f[0].related?.[0].range.start.line, 1);
 });
 
-test('a block never closed is a warning on its {', () => {
+test('a block never closed is an error on its { (keepalived: "There are 1 missing \'}\'s or extra \'{\'s", -t exits 5)', () => {
   const f = only(findings(UNCLOSED), RULE);
   assert.equal(f.length, 1);
-  assert.equal(f[0].severity, 'warning');
+  assert.equal(f[0].severity, 'error');
   assert.equal(at(f[0].range), '0:12-0:13');
   assert.match(f[0].message, /The block of 'global_defs' is never closed/);
 });
@@ -41,7 +41,9 @@ test('balanced braces, one-line blocks and braces in quotes or comments are fine
 
 test('keepalived reports the same braces', { skip: NO_KEEPALIVED }, () => {
   assert.ok(keepalivedCheck(EXTRA)!.lines.includes("Line 4: Extra '}' found"));
-  assert.ok(keepalivedCheck(UNCLOSED)!.lines.some((l) => /1 missing '\}'s/.test(l)));
+  const unclosed = keepalivedCheck(UNCLOSED)!;
+  assert.ok(unclosed.lines.some((l) => /There are 1 missing '\}'s or extra '\{'s/.test(l)));
+  assert.equal(unclosed.status, 5);
 });
 
 test("a block whose '}' is missing before the next top-level block: the misplaced keyword's fix adds it there", () => {

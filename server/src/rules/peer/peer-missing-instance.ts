@@ -14,7 +14,7 @@ export const peerMissingInstance: PeerRule = {
         report({
           uri: w.uri,
           range: w.range,
-          message: `${m.inst.name} has no counterpart on ${missing.map((n) => n.label).join(', ')} (no instance with this name or its VIPs): nothing takes over its VIP there.`,
+          message: `${m.inst.name} has no counterpart on ${missing.map((n) => n.label).join(', ')} (no instance with its virtual_router_id, its name or its VIPs): nothing takes over its VIP there.`,
         });
       }
     }

@@ -10,7 +10,7 @@ function at(m: Member) {
 export const peerPriorityOrder: PeerRule = {
   id: 'peer-priority-order',
   severity: 'error',
-  description: 'The MASTER-state node is not strictly the highest priority, or the top priorities tie.',
+  description: 'The MASTER-state node is not strictly the highest priority, or the top priorities tie; with nopreempt on the higher BACKUP, information describing the sticky VIP.',
   check({ cluster, report }) {
     for (const g of cluster.groups) {
       if (g.members.length < 2) continue;
@@ -23,6 +23,29 @@ export const peerPriorityOrder: PeerRule = {
         const above = g.members.filter((m) => m !== master && effectivePriority(m.inst) >= p);
         if (above.length === 0) continue;
         const names = above.map((m) => `${m.node.label} (${effectivePriority(m.inst)})`).join(', ');
+        // A higher-priority BACKUP with nopreempt never takes the VIP from a running MASTER: the
+        // VIP is sticky (it moves only when its holder fails). A design, described, not a fault.
+        if (above.every((m) => m.inst.nopreempt && m.inst.state?.value !== 'MASTER' && effectivePriority(m.inst) > p)) {
+          const w = at(master);
+          report({
+            uri: w.uri,
+            range: w.range,
+            severity: 'information',
+            message: `${master.inst.name}: sticky VIP: this MASTER (priority ${p}) keeps the VIP while it runs, because ${names} ${above.length > 1 ? 'have' : 'has'} nopreempt; once this node fails, the VIP stays on ${above.length > 1 ? 'the peer that took it' : above[0].node.label}, even after this node comes back.`,
+            related: related(above, (m) => m.inst.nopreempt?.keyword, (m) => `nopreempt, priority ${effectivePriority(m.inst)} on ${m.node.label}`),
+          });
+          for (const m of above) {
+            const mw = at(m);
+            report({
+              uri: mw.uri,
+              range: mw.range,
+              severity: 'information',
+              message: `${m.inst.name}: sticky VIP: with nopreempt, this node (priority ${effectivePriority(m.inst)}) leaves the VIP on ${master.node.label} (MASTER, priority ${p}) while it runs; it takes the VIP when ${master.node.label} fails and keeps it after ${master.node.label} comes back.`,
+              related: related([master], (x) => x.inst.priority?.word ?? x.inst.state?.word, () => `MASTER priority ${p} on ${master.node.label}`),
+            });
+          }
+          continue;
+        }
         const highest = Math.max(...above.map((m) => effectivePriority(m.inst)));
         const raise = Math.min(255, highest + 50);
         const fixes = [];

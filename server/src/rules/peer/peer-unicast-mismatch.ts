@@ -11,7 +11,7 @@ function usesUnicast(m: Member): boolean {
 export const peerUnicastMismatch: PeerRule = {
   id: 'peer-unicast-mismatch',
   severity: 'error',
-  description: "Unicast peers that do not list each other's unicast_src_ip, a node listing itself, or unicast on one side and multicast on the other.",
+  description: "Unicast peers that do not list each other's unicast_src_ip, two nodes with one unicast_src_ip, a node listing itself, or unicast on one side and multicast on the other.",
   check({ cluster, report }) {
     for (const g of cluster.groups) {
       const unicast = g.members.filter(usesUnicast);
@@ -42,6 +42,18 @@ export const peerUnicastMismatch: PeerRule = {
           const src = other.inst.unicastSrcIp;
           // A placeholder ([main_ip], <IP>) is no address to look for: invalid-value reports it.
           if (!src || !isIP(src.value)) continue;
+          if (src.value === self) {
+            // A copy-paste: one address cannot be the source of two nodes.
+            const mine = here.inst.unicastSrcIp as NonNullable<typeof here.inst.unicastSrcIp>;
+            const [a, b] = [here, other].map((m) => m.node.label).sort();
+            report({
+              uri: mine.word.uri,
+              range: mine.word.range,
+              message: `${here.inst.name}: ${a} and ${b} both use unicast_src_ip ${self}: one of them sends from an address that is not its own (a copy-paste?), so the peer that lists ${self} hears only one node. Give each node its own address.`,
+              related: related([other], () => src.word, () => `unicast_src_ip on ${other.node.label}`),
+            });
+            continue;
+          }
           if (here.inst.unicastPeers.some((p) => p.address === src.value)) continue;
           const block = here.inst.unicastPeerBlock;
           const last = block?.values?.[block.values.length - 1]?.words[0];

@@ -2,7 +2,7 @@
 // PING_CHECK, UDP_CHECK, HTTP_GET, SSL_GET, DNS_CHECK, FILE_CHECK, BFD_CHECK) and everything inside.
 // Facts from keepalived's check_api.c (shared options) and check_*.c (2.4.x), and keepalived.conf(5).
 import type { KeywordSpec, ValueType } from '../types';
-import { CONNECT_TIMEOUT, INT32_MAX, OPT_BOOL, TIMER_POSITIVE, TIMER_ZERO_OK, UINT32_MAX } from './common';
+import { CONNECT_TIMEOUT, INT32_MAX, OPT_BOOL,  UINT32_MAX, CHECK_DELAY_POSITIVE, CHECK_DELAY_ZERO_OK } from './common';
 
 const G = '_WITH_LVS_';
 const RS = 'virtual_server/real_server';
@@ -81,21 +81,21 @@ function scheduleKeywords(path: string, guard: string, retryDefault: string): Ke
     {
       keyword: 'delay_before_retry',
       path,
-      args: [{ name: 'SECONDS', type: TIMER_ZERO_OK }],
+      args: [{ name: 'SECONDS', type: CHECK_DELAY_ZERO_OK }],
       guard,
       doc: 'Pause in seconds before retrying a failed check. Defaults: 3 s for HTTP_GET/SSL_GET, delay_loop for DNS_CHECK, 1 s otherwise.',
     },
     {
       keyword: 'warmup',
       path,
-      args: [{ name: 'SECONDS', type: TIMER_ZERO_OK }],
+      args: [{ name: 'SECONDS', type: CHECK_DELAY_ZERO_OK }],
       guard,
       doc: 'Maximum random delay in seconds before this checker\'s first check, to spread checks out; defaults to delay_loop, 0 disables.',
     },
     {
       keyword: 'delay_loop',
       path,
-      args: [{ name: 'SECONDS', type: TIMER_POSITIVE }],
+      args: [{ name: 'SECONDS', type: CHECK_DELAY_POSITIVE }],
       guard,
       doc: 'Interval in seconds between two runs of this checker; inherits the real/virtual server value (60 s by default).',
       example: 'delay_loop 5',

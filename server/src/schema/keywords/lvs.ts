@@ -3,7 +3,7 @@
 // that open them) live in checkers.ts.
 // Facts from keepalived's check_parser.c / check_data.c (2.4.x) and keepalived.conf(5).
 import type { ArgSpec, KeywordSpec, OptionSpec } from '../types';
-import { CONNECT_TIMEOUT, INT32_MAX, OPT_BOOL, TIMER_POSITIVE, TIMER_ZERO_OK, UINT32_MAX } from './common';
+import { CONNECT_TIMEOUT, INT32_MAX, OPT_BOOL,  UINT32_MAX, CHECK_DELAY_POSITIVE, CHECK_DELAY_ZERO_OK } from './common';
 
 const G = '_WITH_LVS_';
 const G_SCHED1 = '_WITH_LVS_ && IP_VS_SVC_F_SCHED1';
@@ -147,14 +147,14 @@ export const LVS_KEYWORDS: KeywordSpec[] = [
   {
     keyword: 'delay_before_retry',
     path: VS,
-    args: [{ name: 'SECONDS', type: TIMER_ZERO_OK }],
+    args: [{ name: 'SECONDS', type: CHECK_DELAY_ZERO_OK }],
     guard: G,
     doc: 'Default pause in seconds before a failed check is retried, inherited by real servers and checkers. Without it: 3 s for HTTP_GET/SSL_GET, delay_loop for DNS_CHECK, 1 s otherwise.',
   },
   {
     keyword: 'warmup',
     path: VS,
-    args: [{ name: 'SECONDS', type: TIMER_ZERO_OK }],
+    args: [{ name: 'SECONDS', type: CHECK_DELAY_ZERO_OK }],
     guard: G,
     doc: 'Upper bound in seconds of a random delay before each checker\'s first check, spreading checks out. Defaults to delay_loop; 0 disables it.',
   },
@@ -169,7 +169,7 @@ export const LVS_KEYWORDS: KeywordSpec[] = [
   {
     keyword: 'delay_loop',
     path: VS,
-    args: [{ name: 'SECONDS', type: TIMER_POSITIVE }],
+    args: [{ name: 'SECONDS', type: CHECK_DELAY_POSITIVE }],
     guard: G,
     default: '60',
     doc: 'Interval in seconds between two health checks of a real server; must be greater than 0.',
@@ -514,14 +514,14 @@ export const LVS_KEYWORDS: KeywordSpec[] = [
   {
     keyword: 'delay_before_retry',
     path: RS,
-    args: [{ name: 'SECONDS', type: TIMER_ZERO_OK }],
+    args: [{ name: 'SECONDS', type: CHECK_DELAY_ZERO_OK }],
     guard: G,
     doc: 'Default pause in seconds before this server\'s checkers retry after a failure; inherits the virtual server value.',
   },
   {
     keyword: 'warmup',
     path: RS,
-    args: [{ name: 'SECONDS', type: TIMER_ZERO_OK }],
+    args: [{ name: 'SECONDS', type: CHECK_DELAY_ZERO_OK }],
     guard: G,
     doc: 'Maximum random delay in seconds before the first check of this server\'s checkers; 0 disables. Inherits the virtual server value.',
   },
@@ -535,7 +535,7 @@ export const LVS_KEYWORDS: KeywordSpec[] = [
   {
     keyword: 'delay_loop',
     path: RS,
-    args: [{ name: 'SECONDS', type: TIMER_POSITIVE }],
+    args: [{ name: 'SECONDS', type: CHECK_DELAY_POSITIVE }],
     guard: G,
     doc: 'Interval in seconds between checks of this server; inherits the virtual server value (60 s).',
   },

@@ -1088,7 +1088,8 @@ const SCRIPT: KeywordSpec[] = [
   {
     keyword: 'interval',
     path: 'vrrp_script',
-    args: one('SECONDS', secs(0.001, 4294, 3)),
+    // keepalived 2.3.2 (commit 6f9ace3c) reads it with read_decimal_unsigned_strvec; before, whole seconds only.
+    args: one('SECONDS', { kind: 'decimal', min: 0.001, max: 4294, unit: 's', digits: 3, fractionsSince: '2.3.2' }),
     guard: G_VRRP,
     default: '1',
     doc: 'Seconds between runs; fractions (millisecond resolution) are accepted from keepalived 2.3.2, whole seconds before.',
@@ -1097,7 +1098,7 @@ const SCRIPT: KeywordSpec[] = [
   {
     keyword: 'timeout',
     path: 'vrrp_script',
-    args: one('SECONDS', secs(0.001, 4294, 3)),
+    args: one('SECONDS', { kind: 'decimal', min: 0.001, max: 4294, unit: 's', digits: 3, fractionsSince: '2.3.2' }),
     guard: G_VRRP,
     doc: 'Seconds after which a still-running script counts as failed (fractions from 2.3.2). Defaults to the interval.',
   },
