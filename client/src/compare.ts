@@ -1,12 +1,14 @@
 // "Compare with Peer" and "Compare as Keepalived Peers": a diff of two nodes' files, with the
-// expected differences and the mismatches marked (diff-decorations.ts).
+// expected differences and the mismatches marked (diff-decorations.ts). The server finds the
+// peers, aligns and classifies the lines and names the nodes; without it there is nothing to show.
 import * as vscode from 'vscode';
-import { instanceKeys } from './conf-lines';
 import { PeerDiffDecorations } from './diff-decorations';
-import { type PeerNode, type ServerApi, sameUri } from './server-api';
+import { type CompareResult, type PeerNode, type ServerApi } from './server-api';
 
 export const LANGUAGE_ID = 'keepalived';
-const DEFAULT_FILES = ['**/keepalived.conf', '**/keepalived.conf.*', '**/keepalived/**/*.conf'];
+
+/** What the user is told when the language server does not answer. */
+export const NO_SERVER = 'Keepalived: the language server is not running, so peers cannot be found or compared (Keepalived: Restart Language Server starts it again).';
 
 /** The file a command is about: its argument (explorer, editor title, overview item) or the active editor's. */
 export function commandTarget(arg: unknown): vscode.Uri | undefined {
@@ -22,34 +24,6 @@ export function commandTarget(arg: unknown): vscode.Uri | undefined {
   if (input instanceof vscode.TabInputText) return input.uri;
   if (input instanceof vscode.TabInputTextDiff) return input.original;
   return undefined;
-}
-
-async function readText(uri: vscode.Uri): Promise<string> {
-  const open = vscode.workspace.textDocuments.find((d) => sameUri(d.uri, uri));
-  if (open) return open.getText();
-  return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-}
-
-/**
- * Peers found without the server: the workspace's keepalived files that share a vrrp_instance
- * name or a virtual_router_id with this one.
- */
-async function peersByScan(uri: vscode.Uri): Promise<PeerNode[]> {
-  const mine = instanceKeys(await readText(uri));
-  const globs = vscode.workspace.getConfiguration('keepalived', uri).get<string[]>('files') ?? DEFAULT_FILES;
-  const found = new Map<string, vscode.Uri>();
-  for (const glob of globs) {
-    for (const u of await vscode.workspace.findFiles(glob, '**/node_modules/**', 500)) found.set(u.toString(), u);
-  }
-  const peers: PeerNode[] = [];
-  for (const u of found.values()) {
-    if (sameUri(u, uri)) continue;
-    const text = await readText(u).catch(() => '');
-    const theirs = instanceKeys(text);
-    const shared = mine.names.filter((n) => theirs.names.includes(n));
-    if (shared.length || mine.vrids.some((v) => theirs.vrids.includes(v))) peers.push({ uri: u.toString(), label: vscode.workspace.asRelativePath(u), instances: shared });
-  }
-  return peers;
 }
 
 export class PeerCompare implements vscode.Disposable {
@@ -76,7 +50,8 @@ export class PeerCompare implements vscode.Disposable {
     try {
       peers = await this.server.peers(uri);
     } catch {
-      peers = await peersByScan(uri);
+      this.tell(NO_SERVER);
+      return;
     }
     const rel = vscode.workspace.asRelativePath(uri);
     let peer: vscode.Uri | undefined;
@@ -96,7 +71,7 @@ export class PeerCompare implements vscode.Disposable {
       else return;
     } else {
       const choice = await vscode.window.showWarningMessage(
-        `Keepalived: no peer of ${rel} found (no other file shares a vrrp_instance or virtual_router_id; see the keepalived.clusters setting).`,
+        `Keepalived: no peer of ${rel} found (no other file shares an instance or a router id with it; see the keepalived.clusters setting).`,
         'Choose File…',
       );
       if (choice) peer = (await vscode.window.showOpenDialog({ canSelectMany: false, openLabel: 'Compare', defaultUri: vscode.Uri.joinPath(uri, '..', '..') }))?.[0];
@@ -114,13 +89,27 @@ export class PeerCompare implements vscode.Disposable {
     await this.openDiff(selected[0], selected[1]);
   }
 
-  /** Opens the diff of two nodes' files and marks its lines; the nodes are named by the server. */
+  /** The last message shown about the server not answering (for tests). */
+  notice: string | undefined;
+
+  private tell(message: string): void {
+    this.notice = message;
+    void vscode.window.showWarningMessage(message);
+  }
+
+  /** Opens the diff of two nodes' files, titled with the nodes' labels, and marks its lines. */
   async openDiff(left: vscode.Uri, right: vscode.Uri): Promise<void> {
-    // Without the server there is no label rule here: the files' paths name them.
-    const labels = await this.server.nodeLabels([left, right]).catch(() => [left, right].map((u) => vscode.workspace.asRelativePath(u)));
-    const title = `${labels[0]} ↔ ${labels[1]} (keepalived peers)`;
+    let result: CompareResult;
+    try {
+      result = await this.server.compare(left, right);
+    } catch {
+      this.tell(NO_SERVER);
+      return;
+    }
+    this.notice = undefined;
+    const title = `${result.left.label} ↔ ${result.right.label} (keepalived peers)`;
     await vscode.commands.executeCommand('vscode.diff', left, right, title, { preview: false });
-    await this.decorations.show(left, right);
+    this.decorations.show(left, right, result);
   }
 
   dispose(): void {

@@ -85,15 +85,15 @@ async function createPeerConfig(compare: PeerCompare, server: ServerApi, arg: un
     void vscode.window.showErrorMessage(`Keepalived: cannot create the peer config: ${e instanceof Error ? e.message : String(e)}`);
     return undefined;
   }
-  const oldId = draft.sourceRouterId ?? source.path.split('/').slice(-2, -1)[0] ?? 'node';
+  const oldId = draft.sourceRouterId ?? draft.sourceLabel;
 
   const routerId =
     options.routerId ??
     (await vscode.window.showInputBox({
       title: 'Keepalived: Create Peer Config',
-      prompt: `router_id of the BACKUP node (this node is ${oldId})`,
+      prompt: `Router id of the BACKUP node (this node is ${oldId})`,
       value: draft.routerId,
-      validateInput: (v) => (/^\S+$/.test(v) ? (v === oldId ? 'The peer needs a router_id of its own.' : undefined) : 'One word, without spaces.'),
+      validateInput: (v) => (/^\S+$/.test(v) ? (v === oldId ? 'The peer needs a router id of its own.' : undefined) : 'One word, without spaces.'),
     }));
   if (!routerId) return undefined;
 

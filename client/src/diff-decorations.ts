@@ -1,19 +1,32 @@
-// Marks, in the two editors of a peer diff, which differences are expected between the nodes of
-// a cluster (state, priority, router_id, unicast addresses) and which are mismatches. The server's
-// keepalived/compare answer is used when it gives one, the client's own line diff otherwise.
+// Marks, in the two editors of a peer diff, the lines the server's keepalived/compare answer
+// classifies as expected differences between the nodes of a cluster and as mismatches.
 import * as vscode from 'vscode';
-import { comparePeerTexts, mergeMarks } from './peer-diff';
-import { type DiffNote, diffNotes } from './peer-problems';
-import { type CompareLine, type ServerApi, sameUri } from './server-api';
+import { type DiffMark, type DiffNote, diffNotes } from './peer-problems';
+import { type CompareResult, type ServerApi, sameUri } from './server-api';
+
+export type { DiffMark } from './peer-problems';
 
 interface Pair {
   left: vscode.Uri;
   right: vscode.Uri;
-  lines: CompareLine[];
-  /** Where the lines came from. */
-  source: 'server' | 'client';
+  lines: DiffMark[];
+  /** The server did not answer the last refresh: the marks shown are from before. */
+  stale: boolean;
   /** Its diff tab was seen open: from then on, closing the tab forgets the pair. */
   seen: boolean;
+}
+
+/** The lines to mark: expected differences and mismatches (same lines and unjudged differences stay plain). */
+export function marksOf(result: CompareResult): DiffMark[] {
+  const out: DiffMark[] = [];
+  for (const row of result.rows) {
+    for (const side of ['left', 'right'] as const) {
+      const m = row[side];
+      if (!m || (m.kind !== 'expected' && m.kind !== 'mismatch')) continue;
+      out.push({ uri: result[side].uri, line: m.line, kind: m.kind, message: m.code ? `${m.message} [${m.code}]` : m.message, ...(m.severity ? { severity: m.severity } : {}) });
+    }
+  }
+  return out;
 }
 
 const gutterIcon = (color: string, symbol: string): vscode.Uri =>
@@ -43,7 +56,7 @@ function diagnosticSays(uri: string, line: number, message: string): boolean {
 export class PeerDiffDecorations implements vscode.Disposable {
   private readonly pairs = new Map<string, Pair>();
   private readonly types: Record<Look, vscode.TextEditorDecorationType>;
-  private readonly applied = new Map<string, CompareLine[]>();
+  private readonly applied = new Map<string, DiffMark[]>();
   private readonly subscriptions: vscode.Disposable[] = [];
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -81,30 +94,30 @@ export class PeerDiffDecorations implements vscode.Disposable {
     });
   }
 
-  /** Starts marking the diff of `left` and `right`, and computes its marks. */
-  async show(left: vscode.Uri, right: vscode.Uri): Promise<void> {
+  /** Starts marking the diff of `left` and `right` with the server's answer. */
+  show(left: vscode.Uri, right: vscode.Uri, result: CompareResult): void {
     const key = `${left.toString()}\n${right.toString()}`;
-    const pair = this.pairs.get(key) ?? { left, right, lines: [], source: 'client' as const, seen: false };
+    const pair = this.pairs.get(key) ?? { left, right, lines: [], stale: false, seen: false };
     this.pairs.set(key, pair);
-    await this.compute(pair);
+    this.take(pair, result);
     this.apply();
   }
 
   /** The marks currently shown in editors of `uri` (for tests and the status bar). */
-  marksFor(uri: vscode.Uri): readonly CompareLine[] {
+  marksFor(uri: vscode.Uri): readonly DiffMark[] {
     return this.applied.get(uri.toString()) ?? [];
   }
 
+  private take(pair: Pair, result: CompareResult): void {
+    pair.lines = marksOf(result).map((m) => ({ ...m, uri: vscode.Uri.parse(m.uri).toString() }));
+    pair.stale = false;
+  }
+
   private async compute(pair: Pair): Promise<void> {
-    const [l, r] = await Promise.all([pair.left, pair.right].map(async (u) => (await vscode.workspace.openTextDocument(u)).getText()));
-    const client = comparePeerTexts(l, r).map((m) => ({ uri: (m.side === 'left' ? pair.left : pair.right).toString(), line: m.line, kind: m.kind, message: m.message }));
     try {
-      const server = await this.server.compare(pair.left, pair.right);
-      pair.lines = mergeMarks(server.map((m) => ({ ...m, uri: vscode.Uri.parse(m.uri).toString() })), client);
-      pair.source = 'server';
+      this.take(pair, await this.server.compare(pair.left, pair.right));
     } catch {
-      pair.lines = client;
-      pair.source = 'client';
+      pair.stale = true;
     }
   }
 
@@ -133,12 +146,12 @@ export class PeerDiffDecorations implements vscode.Disposable {
       const pair = this.pairShownIn(editor);
       const doc = editor.document;
       const lines = pair ? pair.lines.filter((l) => sameUri(l.uri, doc.uri) && l.line < doc.lineCount) : [];
-      const notes = diffNotes(lines, { shownByDiagnostic: pair?.source === 'server' ? (l, m) => diagnosticSays(l.uri, l.line, m) : undefined });
+      const notes = diffNotes(lines, { shownByDiagnostic: pair && !pair.stale ? (l, m) => diagnosticSays(l.uri, l.line, m) : undefined });
       for (const look of ['expected', 'warning', 'error'] as const) {
         const options = notes.filter((n) => lookOf(n) === look).map((n): vscode.DecorationOptions => {
           const text = doc.lineAt(n.line);
           const hover = new vscode.MarkdownString(n.hover);
-          if (pair?.source === 'client') hover.appendMarkdown('\n\n_(classified by keyword: the language server did not answer)_');
+          if (pair?.stale) hover.appendMarkdown('\n\n_(from before the last change: the language server did not answer since)_');
           return {
             range: new vscode.Range(n.line, text.firstNonWhitespaceCharacterIndex, n.line, text.text.length),
             hoverMessage: hover,

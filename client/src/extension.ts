@@ -46,7 +46,7 @@ export function activate(context: vscode.ExtensionContext): KeepalivedExtensionA
     vscode.commands.registerCommand('keepalived.showOutput', () => output.show()),
   );
   void vscode.commands.executeCommand('setContext', 'keepalived.active', true);
-  // Not awaited: the commands work (with their fallbacks) while the server starts or if it fails.
+  // Not awaited: the commands are there at once and say so while the server starts or if it fails.
   client.start().catch((e: unknown) => output.error(`the keepalived language server did not start: ${e instanceof Error ? e.message : String(e)}`));
   return { client, server, compare, overview, status };
 }

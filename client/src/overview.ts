@@ -2,7 +2,7 @@
 // mismatches the server found. Refreshed when the server says the clusters changed.
 import * as vscode from 'vscode';
 import { type Mismatch, countable, plural, problemLine, severityIcon, uniqueProblems, worstSeverity } from './peer-problems';
-import { type ClusterInstance, type ClusterMember, type ClusterView, type ServerApi, sameUri } from './server-api';
+import { type ClusterInstance, type ClusterMember, type ClusterView, type FailoverRow, type ServerApi, sameUri } from './server-api';
 
 export const VIEW_ID = 'keepalivedClusters';
 
@@ -37,16 +37,10 @@ export class ClusterStore implements vscode.Disposable {
 export type OverviewNode =
   | { kind: 'cluster'; cluster: ClusterView }
   | { kind: 'instance'; cluster: ClusterView; instance: ClusterInstance }
-  | { kind: 'member'; cluster: ClusterView; instance: ClusterInstance; member: ClusterMember; uri: string };
-
-/** `MASTER 150 · VRID 55 · eth1 · 192.168.31.5/24` */
-export function memberDescription(m: ClusterMember): string {
-  const parts = [`${m.state ?? 'BACKUP'} ${m.priority}`];
-  if (m.vrid !== undefined) parts.push(`VRID ${m.vrid}`);
-  if (m.interface) parts.push(m.interface);
-  if (m.vips.length) parts.push(m.vips.length > 2 ? `${m.vips.slice(0, 2).join(', ')} +${m.vips.length - 2}` : m.vips.join(', '));
-  return parts.join(' · ');
-}
+  | { kind: 'member'; cluster: ClusterView; instance: ClusterInstance; member: ClusterMember; uri: string }
+  /** Who holds the VIP in each failover scenario, as the server computed it. */
+  | { kind: 'failover'; cluster: ClusterView; instance: ClusterInstance }
+  | { kind: 'scenario'; cluster: ClusterView; instance: ClusterInstance; row: FailoverRow };
 
 function mismatchTooltip(title: string, mismatches: readonly Mismatch[]): vscode.MarkdownString {
   const md = new vscode.MarkdownString();
@@ -66,6 +60,46 @@ function problemIcon(mismatches: readonly Mismatch[], otherwise: vscode.ThemeIco
 
 const byName = (a: string, b: string): number => a.localeCompare(b, undefined, { numeric: true });
 
+const warningIcon = new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
+
+/** `→ lb01 · lb01 130, lb02 100` */
+export function scenarioDescription(row: FailoverRow): string {
+  return `→ ${row.holder} · ${row.priorities.map((p) => `${p.node} ${p.value}`).join(', ')}`;
+}
+
+function failoverItem(node: { cluster: ClusterView; instance: ClusterInstance }): vscode.TreeItem {
+  const rows = node.instance.failover;
+  const weak = rows.filter((r) => r.ineffective).length;
+  const item = new vscode.TreeItem('Failover', vscode.TreeItemCollapsibleState.Collapsed);
+  item.id = `failover:${node.cluster.id}:${node.instance.name}`;
+  item.description = `${rows.length} scenario${rows.length === 1 ? '' : 's'}${weak ? ` · ${weak} where the VIP does not move` : ''}`;
+  item.iconPath = weak ? warningIcon : new vscode.ThemeIcon('arrow-swap');
+  item.tooltip = 'Who holds the VIP in normal operation, with each node stopped and with each tracked item failing on each node.';
+  item.contextValue = 'keepalivedFailover';
+  return item;
+}
+
+function scenarioItem(node: { cluster: ClusterView; instance: ClusterInstance; row: FailoverRow }): vscode.TreeItem {
+  const r = node.row;
+  const item = new vscode.TreeItem(r.scenario, vscode.TreeItemCollapsibleState.None);
+  item.id = `scenario:${node.cluster.id}:${node.instance.name}:${r.scenario}`;
+  item.description = scenarioDescription(r);
+  item.iconPath = r.ineffective ? warningIcon : new vscode.ThemeIcon(r.scenario === 'normal' ? 'pass' : 'debug-step-over');
+  const md = new vscode.MarkdownString();
+  md.appendMarkdown(`**${node.instance.name}: ${r.scenario}**\n\n`);
+  md.appendText(`Holder: ${r.holder}. Priorities: ${r.priorities.map((p) => `${p.node} ${p.value}`).join(', ')}.`);
+  for (const n of r.notes) {
+    md.appendMarkdown('\n- ');
+    md.appendText(n);
+  }
+  item.tooltip = md;
+  item.contextValue = r.ineffective ? 'keepalivedScenarioIneffective' : 'keepalivedScenario';
+  if (r.at) {
+    const at = new vscode.Position(r.at.line, r.at.character);
+    item.command = { title: 'Go to Tracked Item', command: 'vscode.open', arguments: [vscode.Uri.parse(r.at.uri), { selection: new vscode.Range(at, at), preview: true }] };
+  }
+  return item;
+}
 
 export class ClusterOverview implements vscode.TreeDataProvider<OverviewNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<OverviewNode | undefined>();
@@ -102,13 +136,17 @@ export class ClusterOverview implements vscode.TreeDataProvider<OverviewNode>, v
     if (node.kind === 'instance') {
       // the MASTER (highest priority) first
       const members = [...node.instance.members].sort((a, b) => b.priority - a.priority || byName(a.node, b.node));
-      return members.map((member) => ({ kind: 'member', cluster: node.cluster, instance: node.instance, member, uri: member.uri }));
+      const out: OverviewNode[] = members.map((member) => ({ kind: 'member', cluster: node.cluster, instance: node.instance, member, uri: member.uri }));
+      if (node.instance.failover?.length) out.push({ kind: 'failover', cluster: node.cluster, instance: node.instance });
+      return out;
     }
+    if (node.kind === 'failover') return node.instance.failover.map((row) => ({ kind: 'scenario', cluster: node.cluster, instance: node.instance, row }));
     return [];
   }
 
   getParent(node: OverviewNode): OverviewNode | undefined {
-    if (node.kind === 'member') return { kind: 'instance', cluster: node.cluster, instance: node.instance };
+    if (node.kind === 'member' || node.kind === 'failover') return { kind: 'instance', cluster: node.cluster, instance: node.instance };
+    if (node.kind === 'scenario') return { kind: 'failover', cluster: node.cluster, instance: node.instance };
     if (node.kind === 'instance') return { kind: 'cluster', cluster: node.cluster };
     return undefined;
   }
@@ -136,12 +174,14 @@ export class ClusterOverview implements vscode.TreeDataProvider<OverviewNode>, v
       item.contextValue = 'keepalivedInstance';
       return item;
     }
+    if (node.kind === 'failover') return failoverItem(node);
+    if (node.kind === 'scenario') return scenarioItem(node);
     const m = node.member;
     const uri = vscode.Uri.parse(m.uri);
     const own = node.instance.mismatches.filter((x) => sameUri(x.uri, uri));
     const item = new vscode.TreeItem(m.node, vscode.TreeItemCollapsibleState.None);
     item.id = `member:${node.cluster.id}:${node.instance.name}:${m.uri}`;
-    item.description = memberDescription(m);
+    item.description = m.summary;
     item.iconPath = problemIcon(own, new vscode.ThemeIcon(m.state === 'MASTER' ? 'star-full' : 'server'));
     item.tooltip = mismatchTooltip(`${m.node}: ${vscode.workspace.asRelativePath(uri)}, line ${m.line + 1}`, own);
     item.contextValue = 'keepalivedNode';

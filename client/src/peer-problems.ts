@@ -2,7 +2,17 @@
 // reports a mismatch on every node involved and gives the reports one `problem` key), drawn with
 // the icon and colour of their severity, in markdown that keeps the words whole. No vscode
 // import: unit-tested.
-import type { ClusterInstance, ClusterView, CompareLine, FindingSeverity } from '../../server/src/protocol';
+import type { ClusterInstance, ClusterView, FindingSeverity } from '../../server/src/protocol';
+
+/** A marked line of one side of a peer diff (the server's compare answer, one side's line). */
+export interface DiffMark {
+  uri: string;
+  line: number;
+  kind: 'expected' | 'mismatch';
+  message: string;
+  /** A mismatch's severity (the finding's). */
+  severity?: FindingSeverity;
+}
 
 export type Mismatch = ClusterInstance['mismatches'][number];
 
@@ -76,7 +86,7 @@ export function plural(n: number, word: string, suffix = 's'): string {
 export interface DiffNote {
   uri: string;
   line: number;
-  kind: CompareLine['kind'];
+  kind: DiffMark['kind'];
   severity?: FindingSeverity;
   /** Short enough to stay inside the pane; the hover has all of it. */
   after: string;
@@ -91,9 +101,9 @@ export const DIFF_NOTE_MAX = 30;
  * The notes of a diff, one per line: a line with a mismatch is a mismatch (its worst severity);
  * the hover lists each distinct message once.
  */
-export function diffNotes(lines: readonly CompareLine[], opts: { max?: number; shownByDiagnostic?: (l: CompareLine, message: string) => boolean } = {}): DiffNote[] {
+export function diffNotes(lines: readonly DiffMark[], opts: { max?: number; shownByDiagnostic?: (l: DiffMark, message: string) => boolean } = {}): DiffNote[] {
   const max = opts.max ?? DIFF_NOTE_MAX;
-  const byLine = new Map<string, CompareLine[]>();
+  const byLine = new Map<string, DiffMark[]>();
   for (const l of lines) {
     const key = `${l.uri}\n${l.line}`;
     byLine.set(key, [...(byLine.get(key) ?? []), l]);

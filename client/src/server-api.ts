@@ -1,5 +1,5 @@
-// The custom requests of server/src/protocol.ts, with a time limit, so a feature can fall back to
-// its own work when the server is down, starting, or does not know a request.
+// The custom requests of server/src/protocol.ts, with a time limit, so a feature can say so when
+// the server is down, starting, or does not know a request.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import {
@@ -7,11 +7,9 @@ import {
   CLUSTERS_REQUEST,
   COMPARE_REQUEST,
   CREATE_PEER_REQUEST,
-  NODE_LABELS_REQUEST,
-  type NodeLabelsParams,
   type ClusterView,
-  type CompareLine,
   type CompareParams,
+  type CompareResult,
   type CreatePeerParams,
   type CreatePeerResult,
   PEERS_REQUEST,
@@ -19,7 +17,7 @@ import {
   type PeersParams,
 } from '../../server/src/protocol';
 
-export type { ClusterInstance, ClusterMember, ClusterView, CompareLine, PeerNode } from '../../server/src/protocol';
+export type { ClusterInstance, ClusterMember, ClusterView, CompareResult, FailoverRow, PeerNode } from '../../server/src/protocol';
 
 const TIMEOUT_MS = 10_000;
 
@@ -44,13 +42,9 @@ export class ServerApi implements vscode.Disposable {
     return this.request<ClusterView[]>(CLUSTERS_REQUEST, {});
   }
 
-  /** The server's labels for the nodes of these files (the one label rule lives there). */
-  nodeLabels(uris: vscode.Uri[]): Promise<string[]> {
-    return this.request<string[]>(NODE_LABELS_REQUEST, { uris: uris.map((u) => u.toString()) } satisfies NodeLabelsParams);
-  }
-
-  compare(left: vscode.Uri, right: vscode.Uri): Promise<CompareLine[]> {
-    return this.request<CompareLine[]>(COMPARE_REQUEST, { left: left.toString(), right: right.toString() } satisfies CompareParams);
+  /** The two files' lines aligned and classified, with the nodes' labels. */
+  compare(left: vscode.Uri, right: vscode.Uri): Promise<CompareResult> {
+    return this.request<CompareResult>(COMPARE_REQUEST, { left: left.toString(), right: right.toString() } satisfies CompareParams);
   }
 
   /** The BACKUP node's text made from `source` (a MASTER node's file) by the server. */

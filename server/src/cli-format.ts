@@ -1,6 +1,6 @@
 // Output formats of keepalived-lint: compiler-style text, JSON, SARIF 2.1.0.
-import type { Finding } from './analysis/finding';
-import { FILE_RULES } from './rules';
+import type { Finding } from './rules/finding';
+import { ALL_RULES } from './rules';
 
 export interface Located {
   file: string;
@@ -34,8 +34,8 @@ export function formatJson(items: readonly Located[]): string {
 
 const SARIF_LEVEL: Record<Finding['severity'], string> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
 
-export function formatSarif(items: readonly Located[], ruleDescriptions: ReadonlyMap<string, string>): string {
-  const ids = [...new Set([...FILE_RULES.map((r) => r.id), ...ruleDescriptions.keys()])];
+/** SARIF 2.1.0; the driver declares every rule of the tables, single-file and peer. */
+export function formatSarif(items: readonly Located[]): string {
   return JSON.stringify(
     {
       version: '2.1.0',
@@ -46,10 +46,7 @@ export function formatSarif(items: readonly Located[], ruleDescriptions: Readonl
             driver: {
               name: 'keepalived-lint',
               informationUri: 'https://github.com/keepalived-lsp/keepalived-lsp',
-              rules: ids.map((id) => ({
-                id,
-                shortDescription: { text: FILE_RULES.find((r) => r.id === id)?.description ?? ruleDescriptions.get(id) ?? id },
-              })),
+              rules: ALL_RULES.map((r) => ({ id: r.id, shortDescription: { text: r.description }, defaultConfiguration: { level: SARIF_LEVEL[r.severity] } })),
             },
           },
           results: items.map(({ file, finding: f }) => ({

@@ -29,6 +29,8 @@ export const CLUSTERS_REQUEST = 'keepalived/clusters';
 export interface ClusterMember {
   uri: string;
   node: string;
+  /** `MASTER 150 · VRID 55 · eth1 · 192.168.31.5/24` (features/facts.ts instanceSummary). */
+  summary: string;
   state?: string;
   /** keepalived's effective priority (MASTER without priority = 255, default 100). */
   priority: number;
@@ -41,9 +43,25 @@ export interface ClusterMember {
   line: number;
   character: number;
 }
+/** One scenario of an instance's failover table (see keepalived-lint --failover). */
+export interface FailoverRow {
+  /** "normal", "lb01 down", "chk_nginx fails on lb01". */
+  scenario: string;
+  /** Each node's priority after the event, or "down" / "FAULT". */
+  priorities: { node: string; value: string }[];
+  /** The node that holds the VIP, "tie (…)" or "none". */
+  holder: string;
+  /** A tracked failure on the holder that leaves the VIP there. */
+  ineffective: boolean;
+  notes: string[];
+  /** For a tracked failure: the entry that tracks the item on the failing node (0-based). */
+  at?: { uri: string; line: number; character: number };
+}
 export interface ClusterInstance {
   name: string;
   members: ClusterMember[];
+  /** Who holds the VIP in each failover scenario; empty for an instance on one node only. */
+  failover: FailoverRow[];
   /**
    * Peer findings about this instance: rule id and message, on the node `node` (whose side "here"
    * in the message is). The same problem is reported on each node involved; those reports share
@@ -65,19 +83,40 @@ export interface ClusterView {
 /** Sent by the server when clusters or their findings change. */
 export const CLUSTERS_CHANGED = 'keepalived/clustersChanged';
 
-/** `keepalived/comparePair`: differences between two files, split into expected and mismatches. */
+/**
+ * `keepalived/compare`: the lines of two nodes' root files, aligned, each classified, and the
+ * nodes' labels (for the diff's title).
+ */
 export const COMPARE_REQUEST = 'keepalived/compare';
 export interface CompareParams {
   left: string;
   right: string;
 }
-export interface CompareLine {
-  uri: string;
+/**
+ * `same` on both nodes; `expected`: a difference peers are meant to have (each node its own
+ * state, priority, router_id...); `mismatch`: a peer rule reported the line (`code` is its id);
+ * `differs`: another difference, which no rule judges.
+ */
+export type CompareKind = 'same' | 'expected' | 'mismatch' | 'differs';
+export interface CompareMark {
+  /** 0-based line in its file. */
   line: number;
-  kind: 'expected' | 'mismatch';
+  kind: CompareKind;
+  /** What differs, or the finding's message; empty for `same`. */
   message: string;
-  /** A mismatch's severity (the finding's); absent for expected differences. */
+  code?: string;
+  /** A mismatch's severity (the finding's); absent for other kinds. */
   severity?: FindingSeverity;
+}
+/** One line of either file, with the line it is aligned with on the other, when there is one. */
+export interface CompareRow {
+  left?: CompareMark;
+  right?: CompareMark;
+}
+export interface CompareResult {
+  left: { uri: string; label: string };
+  right: { uri: string; label: string };
+  rows: CompareRow[];
 }
 
 /**
@@ -97,6 +136,8 @@ export interface CreatePeerResult {
   routerId: string;
   /** The source node's router_id, when it has one. */
   sourceRouterId?: string;
+  /** The source node's label (workspace/nodes.ts). */
+  sourceLabel: string;
 }
 
 /**

@@ -7,17 +7,15 @@ import {
   FileChangeType,
   ProposedFeatures,
   TextDocuments,
-  TextDocumentSyncKind,
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Finding, RuleLevel } from './analysis/finding';
-import { toCodeAction, toDiagnostic } from './lsp/convert';
+import type { Finding } from './rules/finding';
+import { toDiagnostic } from './lsp/convert';
 import { prepareParser } from './parser/cst-parser';
-import { sameRange } from './parser/syntax';
 import { clusterViews, compareFiles, labelsFor } from './lsp/cluster-views';
-import { registerFeatures } from './lsp/features';
+import { CAPABILITIES, registerFeatures } from './lsp/features';
 import { makePeerConfig, nextRouterId } from './features/peer-config';
 import {
   CLUSTERS_CHANGED,
@@ -32,17 +30,17 @@ import {
   type CreatePeerResult,
   type PeersParams,
 } from './protocol';
-import { parseVersion } from './schema/version';
 import { pathLabel } from './workspace/nodes';
 import { diskSource } from './workspace/include-resolver';
-import { WorkspaceIndex, type IndexSettings } from './workspace/workspace-index';
+import { WorkspaceIndex } from './analysis/workspace-index';
+import { DEFAULT_SETTINGS, readSettings, type KeepalivedSettings } from './lsp/settings';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 let index = new WorkspaceIndex([]);
 let published = new Map<string, Finding[]>();
 let watchRegistration = false;
-let formatSettings: Record<string, unknown> = {};
+let settings: KeepalivedSettings = DEFAULT_SETTINGS;
 
 /** Open buffers win over the disk. */
 const source = {
@@ -61,32 +59,14 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   // the settings, instead of after.
   setImmediate(prepareParser);
   return {
-    capabilities: {
-      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
-      codeActionProvider: { codeActionKinds: ['quickfix'] },
-      workspace: { workspaceFolders: { supported: true } },
-      ...registerFeatures.capabilities,
-    },
+    capabilities: CAPABILITIES,
     serverInfo: { name: 'keepalived-language-server', version: '0.1.0' },
   };
 });
 
 async function loadSettings(): Promise<void> {
-  let cfg: Record<string, unknown> = {};
-  try {
-    cfg = ((await connection.workspace.getConfiguration('keepalived')) as Record<string, unknown>) ?? {};
-  } catch {
-    // Clients without workspace/configuration get the defaults.
-  }
-  const rules = (cfg.rules ?? {}) as Record<string, RuleLevel>;
-  const settings: IndexSettings = {
-    levels: rules,
-    clusters: Array.isArray(cfg.clusters) ? (cfg.clusters as string[][]) : [],
-    files: Array.isArray(cfg.files) ? (cfg.files as string[]) : undefined,
-    targetVersion: typeof cfg.targetVersion === 'string' && parseVersion(cfg.targetVersion) ? cfg.targetVersion : undefined,
-  };
-  formatSettings = (cfg.format ?? {}) as Record<string, unknown>;
-  index.configure(settings);
+  settings = await readSettings(connection);
+  index.configure({ levels: settings.rules, clusters: settings.clusters, files: settings.files, targetVersion: settings.targetVersion });
   index.scan();
 }
 
@@ -178,17 +158,6 @@ connection.onDidChangeWatchedFiles((p) => {
   schedulePublish();
 });
 
-connection.onCodeAction((p) => {
-  const findings = index.findingsByUri().get(p.textDocument.uri) ?? [];
-  const actions = [];
-  for (const d of p.context.diagnostics) {
-    if (d.source !== 'keepalived') continue;
-    const f = findings.find((x) => x.code === d.code && sameRange(x.range, d.range) && x.message === d.message);
-    for (const fix of f?.fixes ?? []) actions.push(toCodeAction(fix, d));
-  }
-  return actions;
-});
-
 connection.onRequest(PEERS_REQUEST, (p: PeersParams) =>
   index.peersOf(p.uri).flatMap(({ cluster, nodes }) =>
     nodes.map((n) => ({
@@ -209,12 +178,12 @@ connection.onRequest(CREATE_PEER_REQUEST, (p: CreatePeerParams): CreatePeerResul
   const taken = new Set([...index.clusters().flatMap((c) => c.nodes.map((n) => n.label)), ...index.allModels().flatMap((m) => m.routerId?.value ?? [])]);
   let routerId = p.routerId ?? nextRouterId(sourceRouterId ?? pathLabel(p.uri));
   for (let i = 0; p.routerId === undefined && taken.has(routerId) && i < 1000; i++) routerId = nextRouterId(routerId);
-  return { ...makePeerConfig(model, p.uri, { routerId, priorityDelta: p.priorityDelta }), routerId, sourceRouterId };
+  return { ...makePeerConfig(model, p.uri, { routerId, priorityDelta: p.priorityDelta }), routerId, sourceRouterId, sourceLabel: labelsFor(index, [p.uri])[0] };
 });
 
 registerFeatures(connection, documents, {
   getIndex: () => index,
-  formatSettings: () => formatSettings,
+  formatSettings: () => settings.format,
 });
 
 documents.listen(connection);

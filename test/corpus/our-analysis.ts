@@ -1,7 +1,8 @@
 // Our analyzer, in process: what `node dist/cli.js --format json FILE` reports, without a build.
-import { checkModel, readModel } from '../../server/src/analysis/analyze';
+import { checkModel } from '../../server/src/analysis/analyze';
+import { readModel } from '../../server/src/model/read';
 import { checkFiles } from '../../server/src/analysis/check-files';
-import type { Finding } from '../../server/src/analysis/finding';
+import type { Finding } from '../../server/src/rules/finding';
 import { FsIncludeResolver, TreeCache, pathToUri, uriToPath } from '../../server/src/workspace/include-resolver';
 
 export interface OurFinding {

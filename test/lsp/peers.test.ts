@@ -90,6 +90,24 @@ test('the peers request names the other node for the diff view', async () => {
   assert.deepEqual(peers[0].instances, ['VI_1']);
 });
 
+test('keepalived/compare: the two files aligned and classified by the server, with the nodes\' labels', async () => {
+  const lb01 = pathToFileURL(join(ws, 'lb01', 'keepalived.conf')).href;
+  const lb02 = pathToFileURL(join(ws, 'lb02', 'keepalived.conf')).href;
+  type Mark = { line: number; kind: string; message: string; code?: string };
+  const r = await client.request<{ left: { uri: string; label: string }; right: { uri: string; label: string }; rows: { left?: Mark; right?: Mark }[] }>('keepalived/compare', { left: lb01, right: lb02 });
+  assert.deepEqual([r.left.label, r.right.label], ['lb01', 'lb02']);
+  const text = readFileSync(join(ws, 'lb01', 'keepalived.conf'), 'utf8').split('\n');
+  const lineOf = (start: string) => text.findIndex((l) => l.trim().startsWith(start));
+  const at = (start: string) => r.rows.find((x) => x.left?.line === lineOf(start));
+  assert.equal(at('state MASTER')?.left?.kind, 'expected');
+  assert.match(at('state MASTER')?.right?.message ?? '', /state differs between peers \(BACKUP here, MASTER on the peer\)/);
+  // the earlier test fixed the VRID in the open lb02; the VIP prefix drift remains
+  assert.equal(at('virtual_router_id 55')?.right?.kind, 'same');
+  assert.equal(at('192.168.31.5/24')?.left?.kind, 'mismatch');
+  assert.equal(at('192.168.31.5/24')?.left?.code, 'peer-vip-mismatch');
+  assert.deepEqual(at('advert_int 1')?.left, { line: lineOf('advert_int 1'), kind: 'same', message: '' });
+});
+
 test('the node labels request names both nodes of a diff by the server\'s one label rule', async () => {
   const lb01 = pathToFileURL(join(ws, 'lb01', 'keepalived.conf')).href;
   const lb02 = pathToFileURL(join(ws, 'lb02', 'keepalived.conf')).href;
@@ -122,7 +140,7 @@ test('the clusters request lists the pair, its instance on each node, and the mi
   const views = await client.request<
     {
       nodes: { label: string }[];
-      instances: { name: string; members: { node: string; priority: number; vrid?: number }[]; mismatches: { code: string; node: string; problem: string; severity: string }[]; problems: number }[];
+      instances: { name: string; members: { node: string; summary: string; priority: number; vrid?: number }[]; mismatches: { code: string; node: string; problem: string; severity: string }[]; problems: number }[];
       problems: number;
     }[]
   >('keepalived/clusters', {});
@@ -131,6 +149,8 @@ test('the clusters request lists the pair, its instance on each node, and the mi
   const vi1 = views[0].instances[0];
   assert.equal(vi1.name, 'VI_1');
   assert.deepEqual(vi1.members.map((m) => `${m.node} ${m.priority} ${m.vrid}`).sort(), ['lb01 150 55', 'lb02 100 57']);
+  // the clusters view shows the summary the code lens and the symbols use, with interface and VIPs
+  assert.equal(vi1.members.find((m) => m.node === 'lb01')?.summary, 'MASTER 150 · VRID 55 · eth1 · 192.168.31.5/24');
   assert.deepEqual([...new Set(vi1.mismatches.map((m) => m.code))].sort(), ['peer-vip-mismatch', 'peer-vrid-mismatch']);
   // each problem is reported on both nodes, and counted once
   const vrid = vi1.mismatches.filter((m) => m.code === 'peer-vrid-mismatch');

@@ -85,7 +85,7 @@ test('documentSymbol: every block, nested as keepalived reads it, with details',
     { name: 'vrrp_script chk_nginx', detail: '/usr/bin/pgrep nginx' },
     {
       name: 'vrrp_instance VI_WEB',
-      detail: 'MASTER 150 VRID 60',
+      detail: 'MASTER 150 · VRID 60',
       children: [{ name: 'authentication' }, { name: 'virtual_ipaddress', detail: '1 entry' }, { name: 'track_script', detail: '1 entry' }],
     },
     {
@@ -118,7 +118,7 @@ test('documentSymbol of a file that is only on disk (not open) works too', async
     syms.map((s) => [s.name, s.detail]),
     [
       ['global_defs', undefined],
-      ['vrrp_instance VI_1', 'BACKUP 100 VRID 55'],
+      ['vrrp_instance VI_1', 'BACKUP 100 · VRID 55'],
     ],
   );
 });
@@ -128,7 +128,7 @@ test('documentSymbol follows edits of the open buffer', async () => {
   client.change(uri, WEB.replace('vrrp_instance VI_WEB', 'vrrp_instance VI_RENAMED').replace('priority 150', 'priority 120'), 2);
   const syms = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
   assert.equal(syms[2].name, 'vrrp_instance VI_RENAMED');
-  assert.equal(syms[2].detail, 'MASTER 120 VRID 60');
+  assert.equal(syms[2].detail, 'MASTER 120 · VRID 60');
   client.change(uri, WEB, 3);
 });
 

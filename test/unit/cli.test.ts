@@ -88,6 +88,14 @@ test('--format sarif: SARIF 2.1.0 with a result per finding carrying its ruleId'
   for (const x of run.results) assert.ok(ruleIds.includes(x.ruleId), x.ruleId);
 });
 
+test('--format sarif: the driver declares every rule, peer rules too, from the rules table', async () => {
+  const { ALL_RULES } = await import('../../server/src/rules');
+  const r = cli(['--format', 'sarif', 'broken.conf'], dir);
+  const rules = JSON.parse(r.stdout).runs[0].tool.driver.rules as { id: string; shortDescription: { text: string } }[];
+  assert.deepEqual(rules.map((x) => x.id), ALL_RULES.map((x) => x.id));
+  assert.ok(rules.some((x) => x.id === 'peer-vrid-mismatch' && x.shortDescription.text.length > 10));
+});
+
 test('exit code 2: unreadable file, missing file, bad option, bad format, no file', () => {
   const missing = cli(['nope.conf'], dir);
   assert.equal(missing.status, 2);

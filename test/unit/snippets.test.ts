@@ -107,7 +107,7 @@ const snippetByPrefix = (prefix: string) => {
 
 /** The weight of the vrrp_script an instance tracks, and both nodes' priorities. */
 async function failover(masterText: string) {
-  const { readText } = await import('../../server/src/analysis/analyze');
+  const { readText } = await import('../../server/src/model/read');
   const { makePeerConfig } = await import('../../server/src/features/peer-config');
   const uri = 'file:///cluster/lb01/keepalived.conf';
   const master = readText(masterText, uri);
@@ -149,7 +149,8 @@ test('vrrp-pair and Create Peer Config together: a cluster without peer findings
 // Every snippet expanded alone in a file
 
 test('every snippet expanded alone in a file: our checker reports no error', async () => {
-  const { readText, checkModel } = await import('../../server/src/analysis/analyze');
+  const { checkModel } = await import('../../server/src/analysis/analyze');
+  const { readText } = await import('../../server/src/model/read');
   for (const name of names) {
     const text = expandSnippet(snippets[name].body);
     const errors = checkModel(readText(text, 'file:///snippet/keepalived.conf')).filter((f) => f.severity === 'error');
@@ -211,7 +212,8 @@ test('keepalived -t accepts every snippet expanded alone in a file', { skip: fin
 });
 
 test('our own checker reports no error on any expanded snippet in context', async (t) => {
-  const { readText, checkModel } = await import('../../server/src/analysis/analyze');
+  const { checkModel } = await import('../../server/src/analysis/analyze');
+  const { readText } = await import('../../server/src/model/read');
   for (const name of names) {
     for (const cfg of snippetConfigs(name, snippets[name])) {
       await t.test(cfg.label, () => {

@@ -1,12 +1,12 @@
 // Checks files from disk (or given texts), grouped into clusters as the language server groups a
 // workspace (explicit groups, peer directives, shared VIPs, instance name + VRID): what the CLI runs.
-import { findClusters } from '../workspace/cluster';
+import { findClusters, type Cluster } from '../workspace/cluster';
 import { explicitGroups } from '../workspace/explicit-groups';
 import { diskSource, FsIncludeResolver, pathToUri, TreeCache } from '../workspace/include-resolver';
 import { readNodes } from '../workspace/nodes';
 import type { CheckOptions } from './analyze';
-import type { Finding } from './finding';
-import { checkNodes } from './node-check';
+import type { Finding } from '../rules/finding';
+import { checkNodes, type CheckedNode } from './node-check';
 import { checkCluster } from './peer-check';
 
 export interface GroupingOptions {
@@ -17,23 +17,33 @@ export interface GroupingOptions {
   oneCluster?: boolean;
 }
 
-/** `texts`: absolute path → text of each file given. */
-export function checkFiles(texts: ReadonlyMap<string, string>, opts: CheckOptions & GroupingOptions = {}): Finding[] {
+/** The given files read as nodes and grouped into clusters (with `check`, each file checked on its own too). */
+function readFiles(texts: ReadonlyMap<string, string>, opts: CheckOptions & GroupingOptions, check: boolean): { checked: CheckedNode[]; clusters: Cluster[] } {
   const cache = new TreeCache();
   const byUri = new Map([...texts].map(([p, t]) => [pathToUri(p), t]));
   const resolver = new FsIncludeResolver({ read: (uri) => byUri.get(uri) ?? diskSource.read(uri) }, undefined, cache);
   const trees = [...byUri].map(([uri, text]) => cache.get(uri, text));
-  const checked = checkNodes(trees.map((tree) => ({ tree })), resolver, opts);
-  const findings: Finding[] = checked.flatMap((c) => c.findings);
+  const checked = check ? checkNodes(trees.map((tree) => ({ tree })), resolver, opts) : [];
   // The nodes reuse the models just checked when they were read as readNodes reads (default schema).
-  const roots = trees.map((tree, i) => ({ tree, nodes: readNodes(tree, resolver, opts.schema ? undefined : checked[i].model) }));
+  const roots = trees.map((tree, i) => ({ tree, nodes: readNodes(tree, resolver, opts.schema ? undefined : checked[i]?.model) }));
   const nodes = roots.flatMap((r) => r.nodes);
-  if (nodes.length > 1) {
-    const groups = opts.oneCluster ? [nodes.map((n) => n.id)] : explicitGroups(nodes, opts.clusters ?? [], opts.cwd ? [opts.cwd] : [], roots);
-    // Not push(...list): one cluster of hundreds of nodes can report more findings than a call takes arguments.
-    for (const cluster of findClusters(nodes, groups)) for (const f of checkCluster(cluster, opts)) findings.push(f);
-  }
+  if (nodes.length < 2) return { checked, clusters: [] };
+  const groups = opts.oneCluster ? [nodes.map((n) => n.id)] : explicitGroups(nodes, opts.clusters ?? [], opts.cwd ? [opts.cwd] : [], roots);
+  return { checked, clusters: findClusters(nodes, groups) };
+}
+
+/** `texts`: absolute path → text of each file given. */
+export function checkFiles(texts: ReadonlyMap<string, string>, opts: CheckOptions & GroupingOptions = {}): Finding[] {
+  const { checked, clusters } = readFiles(texts, opts, true);
+  const findings: Finding[] = checked.flatMap((c) => c.findings);
+  // Not push(...list): one cluster of hundreds of nodes can report more findings than a call takes arguments.
+  for (const cluster of clusters) for (const f of checkCluster(cluster, opts)) findings.push(f);
   return dedupe(findings);
+}
+
+/** The clusters the given files form, grouped as checkFiles groups them (for `keepalived-lint --failover`). */
+export function clustersOfFiles(texts: ReadonlyMap<string, string>, opts: GroupingOptions = {}): Cluster[] {
+  return readFiles(texts, opts, false).clusters;
 }
 
 /** A file included by several given files, or a finding seen from two @ID views, reports once. */

@@ -2,8 +2,9 @@
 import type { ConfigModel } from '../model/types';
 import type { IncludeResolver } from '../parser/interpreter';
 import type { SyntaxTree } from '../parser/syntax';
-import { checkModel, readModel, type CheckOptions } from './analyze';
-import type { Finding } from './finding';
+import { readModel } from '../model/read';
+import { checkModel, type CheckOptions } from './analyze';
+import type { Finding } from '../rules/finding';
 
 export interface NodeInput {
   tree: SyntaxTree;

@@ -1,29 +1,10 @@
 // Runs the peer rules over clusters.
+import type { Finding } from '../rules/finding';
 import { PEER_RULES } from '../rules/peer';
-import type { PeerReport } from '../rules/peer/rule';
 import type { Cluster } from '../workspace/cluster';
-import { withLevel, type CheckOptions } from './analyze';
-import type { Finding } from './finding';
+import type { CheckOptions } from './analyze';
+import { runRules } from './run-rules';
 
 export function checkCluster(cluster: Cluster, opts: Pick<CheckOptions, 'levels'> = {}): Finding[] {
-  const out: Finding[] = [];
-  for (const rule of PEER_RULES) {
-    if (withLevel(rule.id, rule.severity, opts.levels) === undefined) continue;
-    const report = (r: PeerReport) => {
-      const severity = withLevel(rule.id, r.severity ?? rule.severity, opts.levels);
-      if (severity) out.push({ ...r, code: rule.id, severity });
-    };
-    try {
-      rule.check({ cluster, report });
-    } catch (e) {
-      out.push({
-        uri: cluster.nodes[0].uri,
-        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-        severity: 'information',
-        code: rule.id,
-        message: `Internal error in rule ${rule.id}: ${(e as Error).message}`,
-      });
-    }
-  }
-  return out;
+  return runRules(PEER_RULES, (report) => ({ cluster, report }), opts.levels, cluster.nodes[0].uri);
 }

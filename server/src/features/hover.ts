@@ -3,16 +3,17 @@
 // without one, a `$NAME`'s value, where a referenced name is defined.
 import { MarkupKind, type Hover, type Position, type Range } from 'vscode-languageserver-types';
 import type { ConfigModel } from '../model/types';
-import { AUTH_PASS_MAX, priorityFacts, effectiveVersion, instanceOf, roundedAdvert } from './facts';
+import { DEFAULT_PRIORITY, isMaster, OWNER_PRIORITY } from '../model/effective';
+import { AUTH_PASS_MAX, priorityFacts, effectiveVersion, instanceOf, instanceSummary, roundedAdvert } from './facts';
 import { parseCondition } from '../parser/preprocess';
 import type { Statement } from '../parser/statements';
 import type { Word } from '../parser/syntax';
 import { SCHEMA, type Schema } from '../schema';
 import { blockLabel, explainMarkdown } from '../schema/describe';
 import { describeType } from '../schema/values';
+import { uriBasename } from '../workspace/uri';
 import {
-  bestWalk,
-  lineSpecs,
+  recordedWalk,
   markdownLink,
   ownerOfArg,
   paramAt,
@@ -28,6 +29,20 @@ export interface HoverOptions {
   schema?: Schema;
   /** Extra text about a vrrp_instance from the other nodes (e.g. its rank among its peers). */
   peerInfo?: (instanceName: string) => string | undefined;
+  /**
+   * The failover table (markdown) of the instance, or of every instance of this node tracking the
+   * vrrp_script, when the node has peers.
+   */
+  failover?: (of: { instance: string } | { script: string }) => string | undefined;
+}
+
+/** The failover tables for a track_* entry: of its instance, or of the sync group's members. */
+function trackEntryFailover(model: ConfigModel, owner: Statement, opts: HoverOptions): string[] {
+  if (!opts.failover) return [];
+  const inst = instanceOf(model, owner);
+  if (inst) return [opts.failover({ instance: inst.name })].filter((x): x is string => !!x);
+  const group = model.syncGroups.find((g) => g.stmt === owner.parent);
+  return (group?.members ?? []).map((m) => opts.failover?.({ instance: m.name })).filter((x): x is string => !!x);
 }
 
 function md(value: string, range: Range): Hover {
@@ -56,27 +71,27 @@ function statementFacts(model: ConfigModel, s: Statement, opts: HoverOptions): s
     const p = priorityFacts(inst);
     if (k === 'state' && p.implicit) {
       facts.push(
-        inst.state?.value === 'MASTER'
-          ? 'No `priority` is set: a MASTER without priority gets **255** (address owner), which preempts every peer and cannot be lowered by tracking.'
-          : 'No `priority` is set: keepalived uses 100.',
+        isMaster(inst)
+          ? `No \`priority\` is set: a MASTER without priority gets **${OWNER_PRIORITY}** (address owner), which preempts every peer and cannot be lowered by tracking.`
+          : `No \`priority\` is set: keepalived uses ${DEFAULT_PRIORITY}.`,
       );
     }
     if (k === 'priority') {
-      if (p.value === 255) facts.push('255 makes this router the address owner: it becomes MASTER at once and tracking cannot lower its priority.');
+      if (p.value === OWNER_PRIORITY) facts.push('255 makes this router the address owner: it becomes MASTER at once and tracking cannot lower its priority.');
       facts.push('A MASTER without `priority` means 255; a BACKUP without it means 100.');
     }
     const peer = opts.peerInfo?.(inst.name);
     if (peer) facts.push(peer);
+    const table = k === 'priority' ? opts.failover?.({ instance: inst.name }) : undefined;
+    if (table) facts.push(table);
+  }
+  if (k === 'weight' && s.parent?.keyword.value === 'vrrp_script' && !s.parent.parent) {
+    const name = s.parent.args[0]?.value;
+    const table = name !== undefined ? opts.failover?.({ script: name }) : undefined;
+    if (table) facts.push(table);
   }
   if (k === 'vrrp_instance' && inst) {
-    const p = priorityFacts(inst);
-    const bits = [
-      `state ${inst.state?.value ?? 'BACKUP'}${inst.state ? '' : ' (default)'}`,
-      `priority ${p.value}${p.implicit ? ' (implicit)' : ''}`,
-    ];
-    if (inst.vrid) bits.push(`VRID ${inst.vrid.value}`);
-    bits.push(`VRRPv${effectiveVersion(inst, model)}`);
-    facts.push(bits.join(' · '));
+    facts.push(instanceSummary(model, inst, { version: true }));
     const peer = opts.peerInfo?.(inst.name);
     if (peer) facts.push(peer);
   }
@@ -104,8 +119,10 @@ function symbolText(model: ConfigModel, w: Word, opts: HoverOptions): string | u
   return lines.join('\n\n');
 }
 
-/** `The value`, or for one of several words `The virtual router id`: no placeholder jargon (PRIORITY, IFNAME). */
+/** `The value`, or for one of several words `The virtual router id`: no placeholder jargon (PRIORITY, IFNAME); a literal word by its name. */
 function argPhrase(name: string, severalWords: boolean): string {
+  // a literal word of the line's form (`fwmark`, `group`) is named as written
+  if (name !== name.toUpperCase()) return `**${name}**`;
   return severalWords ? `The ${name.toLowerCase().replace(/_/g, ' ')}` : 'The value';
 }
 
@@ -115,8 +132,8 @@ function argText(model: ConfigModel, w: Word, opts: HoverOptions): string | unde
   if (owner?.stmt.spec) {
     const spec = owner.stmt.spec;
     const words = owner.line ? owner.line.words : owner.stmt.args;
-    const walk = bestWalk(lineSpecs(spec, owner.line !== undefined), words);
-    const role = walk?.walk.roles[owner.index];
+    const walk = recordedWalk(owner.line ? owner.line.form : owner.stmt.form, words);
+    const role = walk?.roles[owner.index];
     const where = owner.line ? `entry of \`${spec.keyword}\`` : `of \`${spec.keyword}\``;
     if (role?.kind === 'arg') {
       parts.push(`${argPhrase(role.arg.name, role.option !== undefined || words.length > 1)} ${role.option ? `(option \`${role.option.name}\`) ` : ''}${where}: ${describeType(role.arg.type)}.`);
@@ -126,6 +143,9 @@ function argText(model: ConfigModel, w: Word, opts: HoverOptions): string | unde
       parts.push(`Extra word ${where}: keepalived ignores it.`);
     }
     if (!owner.line && owner.index === 0) parts.push(...statementFacts(model, owner.stmt, opts));
+  }
+  if (owner?.line && owner.index === 0 && /^track_(script|interface|file|process|bfd)$/.test(owner.stmt.keyword.value)) {
+    parts.push(...trackEntryFailover(model, owner.stmt, opts));
   }
   const sym = symbolText(model, w, opts);
   if (sym) parts.push(sym);
@@ -137,7 +157,7 @@ function includeText(model: ConfigModel, w: Word): string | undefined {
   if (!inc) return undefined;
   const head = '```keepalived\ninclude PATTERN\n```\n\nReads the files matching the pattern at this point, in sorted order.';
   const targets = inc.targets.length
-    ? inc.targets.map((t) => `- [${decodeURIComponent(t.slice(t.lastIndexOf('/') + 1))}](${t})`).join('\n')
+    ? inc.targets.map((t) => `- [${uriBasename(t)}](${t})`).join('\n')
     : 'No file matches this pattern: keepalived reads nothing here.';
   return `${head}\n\n${targets}`;
 }

@@ -1,22 +1,13 @@
-// The language features, as pure functions of a model (or syntax tree), a position and options.
-export { cursorContext, type CursorContext, type CursorPlace } from './context';
-export { completions, keywordSnippet } from './completion';
-export { hover, type HoverOptions } from './hover';
-export { documentSymbols, workspaceSymbols, symbolName, symbolDetail, fuzzyMatch } from './symbols';
+// The language features the server wires (lsp/features.ts), as pure functions of a model (or
+// syntax tree), a position and options.
+export { completions } from './completion';
+export { hover } from './hover';
+export { documentSymbols, workspaceSymbols } from './symbols';
 export { foldingRanges } from './folding';
 export { selectionRanges } from './selection-range';
-export { definition, references, prepareRename, rename, checkNewName, navTarget, RenameError, type NavTarget } from './navigation';
+export { definition, references, prepareRename, rename, RenameError } from './navigation';
 export { documentLinks } from './links';
-export { formatDocument, formatRange, formatText, type KeepalivedFormattingOptions } from './formatting';
-export {
-  SEMANTIC_TOKENS_LEGEND,
-  TOKEN_TYPES,
-  TOKEN_MODIFIERS,
-  semanticTokens,
-  semanticTokensRange,
-  semanticTokenList,
-  encodeTokens,
-  type SemanticToken,
-} from './semantic-tokens';
-export { codeLenses, instanceRole, type CodeLensOptions } from './code-lens';
-export { priorityFacts, effectiveVersion, instanceOf, roundedAdvert } from './facts';
+export { formatDocument, formatRange } from './formatting';
+export { SEMANTIC_TOKENS_LEGEND, semanticTokens, semanticTokensRange } from './semantic-tokens';
+export { codeActions } from './code-actions';
+export { codeLenses } from './code-lens';

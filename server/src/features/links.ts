@@ -1,11 +1,8 @@
 // Document links: each include pattern links to the files it reads.
 import type { DocumentLink, Range } from 'vscode-languageserver-types';
 import type { ConfigModel } from '../model/types';
+import { uriBasename } from '../workspace/uri';
 import { written } from './util';
-
-function fileName(uri: string): string {
-  return decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
-}
 
 /**
  * One link per file an include line of `uri` reads, over the pattern. A pattern matching several
@@ -18,7 +15,7 @@ export function documentLinks(model: ConfigModel, uri: string): DocumentLink[] {
     if (!words.length || !written(inc.keyword) || inc.keyword.uri !== uri) continue;
     const range: Range = { start: words[0].range.start, end: words[words.length - 1].range.end };
     for (const target of inc.targets) {
-      out.push({ range, target, tooltip: inc.targets.length > 1 ? `Open ${fileName(target)} (${inc.targets.length} files match)` : `Open ${fileName(target)}` });
+      out.push({ range, target, tooltip: inc.targets.length > 1 ? `Open ${uriBasename(target)} (${inc.targets.length} files match)` : `Open ${uriBasename(target)}` });
     }
   }
   return out;

@@ -1,6 +1,7 @@
 // "Create Peer Config": the BACKUP node's keepalived.conf made from the MASTER node's, as a pure
 // function of the model. Only the words peers must not share change (state, priority,
 // router_id, the unicast pair); every other byte, comments included, stays as written.
+import { DEFAULT_PRIORITY, effectivePriority, isMaster } from '../model/effective';
 import type { ConfigModel, VrrpInstance } from '../model/types';
 import { LineIndex } from '../parser/line-index';
 import type { Statement } from '../parser/statements';
@@ -27,7 +28,6 @@ export const DEFAULT_PRIORITY_DELTA = 50;
  * 200, which leaves room for track_script weights between the two.
  */
 export const BACKUP_OF_IMPLICIT_MASTER = 200;
-const DEFAULT_PRIORITY = 100;
 
 /** lb01 → lb02, node9 → node10, web-a → web-b, anything else gets '-backup'. */
 export function nextRouterId(id: string): string {
@@ -110,7 +110,7 @@ function setRouterId(model: ConfigModel, uri: string, doc: PeerText, routerId: s
   warnings.push(`No global_defs block: router_id ${routerId} was not set.`);
 }
 
-function lowerPriority(inst: VrrpInstance, doc: PeerText, delta: number, isMaster: boolean, changes: string[], warnings: string[]): void {
+function lowerPriority(inst: VrrpInstance, doc: PeerText, delta: number, master: boolean, changes: string[], warnings: string[]): void {
   const written = inst.stmt.children?.filter((c) => c.keyword.value === 'priority').pop();
   const p = inst.priority;
   if (p && written === p.stmt) {
@@ -124,14 +124,14 @@ function lowerPriority(inst: VrrpInstance, doc: PeerText, delta: number, isMaste
     warnings.push(`${inst.name}: priority '${written.args[0]?.text ?? ''}' is not a number and was left as it is.`);
     return;
   }
-  const next = isMaster ? BACKUP_OF_IMPLICIT_MASTER : Math.max(1, DEFAULT_PRIORITY - delta);
+  const next = master ? BACKUP_OF_IMPLICIT_MASTER : Math.max(1, DEFAULT_PRIORITY - delta);
   const anchor = inst.state?.word ?? (doc.opensLine(inst.stmt) ? inst.stmt.open : undefined);
   if (!anchor) {
     warnings.push(`${inst.name}: set priority ${next} by hand (the block is written on one line).`);
     return;
   }
   doc.insertAfterLineOf(anchor, `${doc.childIndent(inst.stmt) ?? '    '}priority ${next}`);
-  changes.push(`${inst.name}: priority ${next} added (was ${isMaster ? 255 : DEFAULT_PRIORITY} by default)`);
+  changes.push(`${inst.name}: priority ${next} added (was ${effectivePriority(inst)} by default)`);
 }
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -168,13 +168,13 @@ export function makePeerConfig(model: ConfigModel, uri: string, options: PeerCon
   let masters = 0;
   for (const inst of model.instances) {
     if (!own(inst.stmt.keyword, uri)) continue;
-    const isMaster = inst.state?.value.toUpperCase() === 'MASTER';
-    if (isMaster && inst.state && own(inst.state.word, uri)) {
+    const master = isMaster(inst);
+    if (master && inst.state && own(inst.state.word, uri)) {
       masters++;
       doc.replace(inst.state.word, 'BACKUP');
       changes.push(`${inst.name}: state MASTER → BACKUP`);
     }
-    lowerPriority(inst, doc, delta, isMaster, changes, warnings);
+    lowerPriority(inst, doc, delta, master, changes, warnings);
     const src = inst.unicastSrcIp;
     if (src && own(src.word, uri) && inst.unicastPeers.length === 1 && own(inst.unicastPeers[0].word, uri)) {
       const peer = inst.unicastPeers[0].word;

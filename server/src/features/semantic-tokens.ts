@@ -20,7 +20,8 @@
 import type { Range, SemanticTokens, SemanticTokensLegend } from 'vscode-languageserver-types';
 import type { ConfigModel } from '../model/types';
 import type { Word } from '../parser/syntax';
-import { bestWalk, definitionRange, lineIndex, lineSpecs, paramRefs, treeOf, written } from './util';
+import type { LineSpec } from '../schema/types';
+import { definitionRange, lineIndex, paramRefs, recordedWalk, treeOf, written } from './util';
 
 export const TOKEN_TYPES = ['keyword', 'variable', 'macro', 'enumMember', 'property', 'decorator'] as const;
 export const TOKEN_MODIFIERS = ['declaration', 'deprecated', 'unknown', 'undefined'] as const;
@@ -74,11 +75,11 @@ export function semanticTokenList(model: ConfigModel, uri: string): SemanticToke
       out.push(tok(kw.range, 'keyword', mods));
     }
     if (!s.spec) continue;
-    const lines: { words: Word[]; value: boolean }[] = [{ words: s.args, value: false }];
-    for (const l of s.values ?? []) lines.push({ words: l.words, value: true });
+    const lines: { words: Word[]; form?: LineSpec }[] = [{ words: s.args, form: s.form }];
+    for (const l of s.values ?? []) lines.push({ words: l.words, form: l.form });
     for (const l of lines) {
       if (!l.words.some(plain)) continue;
-      const walk = bestWalk(lineSpecs(s.spec, l.value), l.words)?.walk;
+      const walk = recordedWalk(l.form, l.words);
       if (!walk) continue;
       l.words.forEach((w, i) => {
         const role = walk.roles[i];

@@ -3,7 +3,7 @@
 import { SymbolKind, type DocumentSymbol, type Position, type Range, type SymbolInformation } from 'vscode-languageserver-types';
 import type { ConfigModel } from '../model/types';
 import { child, headRange, type Statement } from '../parser/statements';
-import { priorityFacts, instanceOf } from './facts';
+import { instanceOf, instanceSummary } from './facts';
 import { comparePos, containsRange, written } from './util';
 
 const KINDS: Record<string, SymbolKind> = {
@@ -53,14 +53,13 @@ function clip(t: string, n = 60): string {
   return t.length > n ? t.slice(0, n - 1) + '…' : t;
 }
 
-/** The detail shown next to a symbol: `MASTER 150 VRID 55`, a script, an algorithm... */
+/** The detail shown next to a symbol: `MASTER 150 · VRID 55`, a script, an algorithm... */
 export function symbolDetail(model: ConfigModel, s: Statement): string | undefined {
   switch (s.keyword.value) {
     case 'vrrp_instance': {
       const inst = instanceOf(model, s);
       if (!inst) return undefined;
-      const p = priorityFacts(inst);
-      return [inst.state?.value ?? 'BACKUP', String(p.value), inst.vrid ? `VRID ${inst.vrid.value}` : undefined].filter(Boolean).join(' ');
+      return instanceSummary(model, inst);
     }
     case 'vrrp_sync_group': {
       const g = model.syncGroups.find((x) => x.stmt === s);

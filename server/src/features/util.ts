@@ -7,7 +7,7 @@ import type { Statement, ValueLine } from '../parser/statements';
 import type { SyntaxTree, Word } from '../parser/syntax';
 import type { KeywordSpec, LineSpec } from '../schema/types';
 import { walkLine, type LineWalk } from '../schema/line-walk';
-import { matchLine } from '../schema/validate-line';
+import { matchLine } from '../parser/validate-line';
 
 import { comparePos, containsRange, sameRange, touches } from '../parser/syntax';
 
@@ -15,6 +15,8 @@ export { comparePos, containsRange, sameRange, touches };
 
 /** Converts offsets of one text to positions (0-based line, UTF-16 column). */
 import { LineIndex } from '../parser/line-index';
+import { NAME_REF } from '../parser/preprocess';
+import { uriBasename } from '../workspace/uri';
 
 export { LineIndex };
 
@@ -78,8 +80,6 @@ export function symbolAtWord(model: ConfigModel, w: Word): SymbolUse | undefined
 // ------------------------------------------------------------------------------------------------
 // `$NAME` references inside words
 
-const NAME_REF = /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:\([^)]*\))?\}|([A-Za-z_][A-Za-z0-9_]*))/g;
-
 export interface ParamRef {
   name: string;
   /** The whole `$NAME` / `${NAME}` text. */
@@ -89,7 +89,7 @@ export interface ParamRef {
   uri: string;
 }
 
-/** The `$NAME` references written in a word (for a definition token: in its value only). */
+/** The `$NAME` references keepalived replaces in a word (for a definition token: in its value only). */
 export function paramRefs(w: Word, index: LineIndex): ParamRef[] {
   if (w.kind === 'brace' || w.text.indexOf('$') < 0 || !written(w)) return [];
   let from = 0;
@@ -99,10 +99,9 @@ export function paramRefs(w: Word, index: LineIndex): ParamRef[] {
     from = eq + 1;
   }
   const out: ParamRef[] = [];
-  NAME_REF.lastIndex = from;
-  for (let m = NAME_REF.exec(w.text); m; m = NAME_REF.exec(w.text)) {
+  for (const m of w.text.slice(from).matchAll(NAME_REF)) {
     const name = m[1] ?? m[2];
-    const at = w.start + m.index;
+    const at = w.start + from + m.index;
     const nameAt = at + (m[1] !== undefined ? 2 : 1);
     out.push({
       name,
@@ -156,16 +155,9 @@ export function lineSpecs(spec: KeywordSpec, valueLine: boolean): LineSpec[] {
   return spec.forms?.length ? [...spec.forms] : [spec];
 }
 
-/** The form that fits the words best (as matchForms chooses), and the walk over it. */
-export function bestWalk(forms: readonly LineSpec[], words: readonly Word[]): { form: LineSpec; walk: LineWalk } | undefined {
-  let best: { form: LineSpec; score: number } | undefined;
-  for (const f of forms) {
-    let score = 0;
-    for (const i of matchLine(f, words, undefined)) score += i.kind === 'extra-value' ? 1 : i.kind === 'missing-value' ? 0 : 3;
-    if (!best || score < best.score) best = { form: f, score };
-  }
-  if (!best) return undefined;
-  return { form: best.form, walk: walkLine(best.form, words.map((w) => w.value)) };
+/** Which argument each word fills, by the form the interpreter read the line with. */
+export function recordedWalk(form: LineSpec | undefined, words: readonly Word[]): LineWalk | undefined {
+  return form && walkLine(form, words.map((w) => w.value));
 }
 
 /** Every form that the given words (all but the one being typed) do not contradict. */
@@ -176,8 +168,7 @@ export function compatibleForms(forms: readonly LineSpec[], words: readonly Word
 
 /** `x.conf:12` for a word, relative to nothing: the file's last path segment. */
 export function shortLocation(w: Word): string {
-  const name = decodeURIComponent(w.uri.slice(w.uri.lastIndexOf('/') + 1));
-  return `${name}:${w.range.start.line + 1}`;
+  return `${uriBasename(w.uri)}:${w.range.start.line + 1}`;
 }
 
 /** A markdown link to a word's line. */

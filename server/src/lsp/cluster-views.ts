@@ -1,11 +1,15 @@
 // Plain-JSON views of clusters for the client's overview, status bar and diff view.
-import type { Finding } from '../analysis/finding';
+import type { Finding } from '../rules/finding';
+import { clusterFailover } from '../failover/model';
+import { failoverRows } from '../features/failover';
 import { statementRange } from '../parser/statements';
 import { containsRange } from '../parser/syntax';
-import type { ClusterView, CompareLine } from '../protocol';
+import { compareNodes, type CompareNode } from '../features/compare';
+import { instanceSummary } from '../features/facts';
+import type { ClusterView, CompareResult } from '../protocol';
 import type { Cluster } from '../workspace/cluster';
 import { effectiveAdvertInt, effectivePriority, nodeLabels, pathLabel } from '../workspace/nodes';
-import type { WorkspaceIndex } from '../workspace/workspace-index';
+import type { WorkspaceIndex } from '../analysis/workspace-index';
 
 const PEER_RULE = /^peer-/;
 
@@ -27,6 +31,11 @@ export function clusterViews(clusters: readonly Cluster[], findings: ReadonlyMap
     const uris = new Set(c.nodes.flatMap((n) => n.model.interp.files));
     const peerFindings = [...uris].flatMap((u) => (findings.get(u) ?? []).filter((f) => PEER_RULE.test(f.code)));
     const nodeOf = (uri: string) => c.nodes.find((n) => n.model.interp.files.includes(uri))?.label ?? uri;
+    const failover = clusterFailover(c);
+    const rows = (g: Cluster['groups'][number]) => {
+      const f = failover.find((x) => x.group === g);
+      return f ? failoverRows(f) : [];
+    };
     return {
       id: c.id,
       nodes: c.nodes.map((n) => ({ uri: n.uri, label: n.label })),
@@ -35,11 +44,13 @@ export function clusterViews(clusters: readonly Cluster[], findings: ReadonlyMap
         const own = peerFindings.filter((f) => g.members.some((m) => f.uri === m.inst.stmt.keyword.uri && containsRange(statementRange(m.inst.stmt), f.range)));
         return {
           name: g.name,
+          failover: rows(g),
           members: g.members.map((m) => {
             const at = (m.inst.nameWord ?? m.inst.stmt.keyword).range.start;
             return {
               uri: m.inst.stmt.keyword.uri,
               node: m.node.label,
+              summary: instanceSummary(m.node.model, m.inst, { network: true }),
               state: m.inst.state?.value,
               priority: effectivePriority(m.inst),
               vrid: m.inst.vrid?.value,
@@ -70,24 +81,15 @@ export function labelsFor(index: WorkspaceIndex, uris: readonly string[]): strin
   return uris.map((u) => nodes.find((n) => n.uri === u)?.label ?? nodes.find((n) => n.model.interp.files.includes(u))?.label ?? pathLabel(u));
 }
 
-/** Keywords expected to differ between peers. */
-const EXPECTED = new Set(['state', 'priority', 'router_id', 'unicast_src_ip', 'unicast_peer', 'notification_email_from', 'lvs_id', 'mcast_src_ip']);
-
-/** For the diff view: lines of either file that are expected differences, and lines with peer findings. */
-export function compareFiles(index: WorkspaceIndex, left: string, right: string): CompareLine[] {
-  const out: CompareLine[] = [];
-  const findings = index.findingsByUri();
-  for (const uri of [left, right]) {
+/** For the diff view: the two files' lines aligned and classified, or null when either cannot be read. */
+export function compareFiles(index: WorkspaceIndex, left: string, right: string): CompareResult | null {
+  // The nodes are named by the one label rule (workspace/nodes.ts), as the clusters view names them.
+  const labels = labelsFor(index, [left, right]);
+  const node = (uri: string, label: string): CompareNode | undefined => {
     const model = index.modelFor(uri);
-    if (!model) continue;
-    for (const s of model.interp.all) {
-      if (s.keyword.uri === uri && EXPECTED.has(s.keyword.value)) {
-        out.push({ uri, line: s.keyword.range.start.line, kind: 'expected', message: `${s.keyword.value} is expected to differ between peers` });
-      }
-    }
-    for (const f of findings.get(uri) ?? []) {
-      if (PEER_RULE.test(f.code)) out.push({ uri, line: f.range.start.line, kind: 'mismatch', message: `${f.message} [${f.code}]`, severity: f.severity });
-    }
-  }
-  return out;
+    return model && { model, uri, label, findings: index.peerFindingsOf(uri) };
+  };
+  const l = node(left, labels[0]);
+  const r = node(right, labels[1]);
+  return l && r ? compareNodes(l, r) : null;
 }

@@ -1,13 +1,6 @@
-// Findings → LSP diagnostics and code actions.
-import {
-  CodeActionKind,
-  DiagnosticSeverity,
-  DiagnosticTag,
-  type CodeAction,
-  type Diagnostic,
-  type TextEdit,
-} from 'vscode-languageserver/node';
-import type { Finding, Fix } from '../analysis/finding';
+// Findings → LSP diagnostics.
+import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver/node';
+import type { Finding } from '../rules/finding';
 
 const SEVERITY: Record<Finding['severity'], DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -26,10 +19,4 @@ export function toDiagnostic(f: Finding): Diagnostic {
     relatedInformation: f.related?.map((r) => ({ location: { uri: r.uri, range: r.range }, message: r.message })),
     tags: f.tags?.map((t) => (t === 'deprecated' ? DiagnosticTag.Deprecated : DiagnosticTag.Unnecessary)),
   };
-}
-
-export function toCodeAction(fix: Fix, diagnostic: Diagnostic): CodeAction {
-  const changes: Record<string, TextEdit[]> = {};
-  for (const e of fix.edits) (changes[e.uri] ??= []).push({ range: e.range, newText: e.newText });
-  return { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.preferred, edit: { changes } };
 }

@@ -1,13 +1,16 @@
-// Wires the pure feature modules (features/) to LSP requests.
+// Wires the pure feature modules (features/) to LSP requests, and declares every capability the
+// server has: a feature registered here is announced here.
 import {
   ErrorCodes,
   ResponseError,
+  TextDocumentSyncKind,
   type Connection,
   type ServerCapabilities,
   type TextDocuments,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
+  codeActions,
   codeLenses,
   completions,
   definition,
@@ -28,14 +31,17 @@ import {
   workspaceSymbols,
 } from '../features';
 import { peerRankText } from '../features/peer-rank';
+import { clusterFailover, trackersOfMember } from '../failover/model';
+import { failoverMarkdown } from '../features/failover';
 import type { VrrpInstance } from '../model/types';
 import { LENS_COMMANDS } from '../protocol';
 import { effectivePriority } from '../workspace/nodes';
-import type { WorkspaceIndex } from '../workspace/workspace-index';
+import type { WorkspaceIndex } from '../analysis/workspace-index';
+import type { FormatSettings } from './settings';
 
 export interface FeatureDeps {
   getIndex(): WorkspaceIndex;
-  formatSettings(): Record<string, unknown>;
+  formatSettings(): FormatSettings;
 }
 
 /** The counterparts of an instance on the other nodes, highest priority first. */
@@ -56,6 +62,20 @@ function rankAmongPeers(index: WorkspaceIndex, uri: string, name: string): strin
   return self ? peerRankText(ranked, self) : undefined;
 }
 
+/** The failover table of an instance of `uri`'s node, or of each of its instances tracking a vrrp_script. */
+function failoverTables(index: WorkspaceIndex, uri: string, of: { instance: string } | { script: string }): string | undefined {
+  const tables: string[] = [];
+  for (const { cluster } of index.peersOf(uri)) {
+    for (const f of clusterFailover(cluster)) {
+      const here = f.group.members.find((m) => m.node.model.interp.files.includes(uri));
+      if (!here) continue;
+      const wanted = 'instance' in of ? here.inst.name === of.instance : trackersOfMember(here).some((t) => t.kind === 'script' && t.name === of.script);
+      if (wanted) tables.push(failoverMarkdown(f));
+    }
+  }
+  return tables.length ? tables.join('\n\n') : undefined;
+}
+
 /** "peer lb02 BACKUP 100" for the code lens. */
 function peerText(index: WorkspaceIndex, uri: string, inst: VrrpInstance): string | undefined {
   const others = counterparts(index, uri, inst.name)?.filter((m) => !m.node.model.interp.files.includes(uri));
@@ -63,7 +83,7 @@ function peerText(index: WorkspaceIndex, uri: string, inst: VrrpInstance): strin
   return others.map((m) => `peer ${m.node.label} ${m.inst.state?.value ?? 'BACKUP'} ${effectivePriority(m.inst)}`).join(' · ');
 }
 
-function wire(connection: Connection, documents: TextDocuments<TextDocument>, deps: FeatureDeps): void {
+export function registerFeatures(connection: Connection, documents: TextDocuments<TextDocument>, deps: FeatureDeps): void {
   const model = (uri: string) => deps.getIndex().modelFor(uri);
   const tree = (uri: string) => {
     const text = documents.get(uri)?.getText();
@@ -76,7 +96,10 @@ function wire(connection: Connection, documents: TextDocuments<TextDocument>, de
   connection.onHover((p) => {
     const m = model(p.textDocument.uri);
     if (!m) return null;
-    return hover(m, p.textDocument.uri, p.position, { peerInfo: (name) => rankAmongPeers(deps.getIndex(), p.textDocument.uri, name) });
+    return hover(m, p.textDocument.uri, p.position, {
+      peerInfo: (name) => rankAmongPeers(deps.getIndex(), p.textDocument.uri, name),
+      failover: (of) => failoverTables(deps.getIndex(), p.textDocument.uri, of),
+    });
   });
   connection.onDocumentSymbol((p) => {
     const m = model(p.textDocument.uri);
@@ -119,11 +142,7 @@ function wire(connection: Connection, documents: TextDocuments<TextDocument>, de
   });
   const formatOptions = <T extends { insertFinalNewline?: boolean }>(o: T) => {
     const f = deps.formatSettings();
-    return {
-      ...o,
-      splitInlineBlocks: f.splitInlineBlocks === true,
-      insertFinalNewline: typeof f.insertFinalNewline === 'boolean' ? f.insertFinalNewline : (o.insertFinalNewline ?? true),
-    };
+    return { ...o, splitInlineBlocks: f.splitInlineBlocks, insertFinalNewline: f.insertFinalNewline ?? o.insertFinalNewline ?? true };
   };
   connection.onDocumentFormatting((p) => {
     if (deps.formatSettings().enable === false) return [];
@@ -143,6 +162,7 @@ function wire(connection: Connection, documents: TextDocuments<TextDocument>, de
     const m = model(p.textDocument.uri);
     return m ? semanticTokensRange(m, p.textDocument.uri, p.range) : { data: [] };
   });
+  connection.onCodeAction((p) => codeActions(deps.getIndex().findingsByUri().get(p.textDocument.uri) ?? [], p.context.diagnostics));
   connection.onCodeLens((p) => {
     const m = model(p.textDocument.uri);
     if (!m) return [];
@@ -162,21 +182,22 @@ function wire(connection: Connection, documents: TextDocuments<TextDocument>, de
   });
 }
 
-export const registerFeatures = Object.assign(wire, {
-  capabilities: {
-    completionProvider: { triggerCharacters: ['$', '{', ' '] },
-    hoverProvider: true,
-    documentSymbolProvider: true,
-    workspaceSymbolProvider: true,
-    foldingRangeProvider: true,
-    selectionRangeProvider: true,
-    definitionProvider: true,
-    referencesProvider: true,
-    renameProvider: { prepareProvider: true },
-    documentLinkProvider: { resolveProvider: false },
-    documentFormattingProvider: true,
-    documentRangeFormattingProvider: true,
-    semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true, range: true },
-    codeLensProvider: { resolveProvider: false },
-  } as ServerCapabilities,
-});
+export const CAPABILITIES: ServerCapabilities = {
+  textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+  workspace: { workspaceFolders: { supported: true } },
+  codeActionProvider: { codeActionKinds: ['quickfix'] },
+  completionProvider: { triggerCharacters: ['$', '{', ' '] },
+  hoverProvider: true,
+  documentSymbolProvider: true,
+  workspaceSymbolProvider: true,
+  foldingRangeProvider: true,
+  selectionRangeProvider: true,
+  definitionProvider: true,
+  referencesProvider: true,
+  renameProvider: { prepareProvider: true },
+  documentLinkProvider: { resolveProvider: false },
+  documentFormattingProvider: true,
+  documentRangeFormattingProvider: true,
+  semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true, range: true },
+  codeLensProvider: { resolveProvider: false },
+};

@@ -9,7 +9,7 @@ import { parseVip } from './vip';
  * The statement keepalived ends up using for a single-valued keyword: the last one written
  * (a repeat overrides), preferring lines without an `@ID` condition.
  */
-function last(children: readonly Statement[] | undefined, keyword: string): Statement | undefined {
+export function last(children: readonly Statement[] | undefined, keyword: string): Statement | undefined {
   if (!children) return undefined;
   let found: Statement | undefined;
   let conditional: Statement | undefined;
@@ -89,7 +89,6 @@ function buildInstance(s: Statement): VrrpInstance {
     trackFiles: trackRefs(last(c, 'track_file')),
     nopreempt: last(c, 'nopreempt'),
     preemptDelay: numberField(last(c, 'preempt_delay')),
-    useVmac: last(c, 'use_vmac'),
   };
 }
 

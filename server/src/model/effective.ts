@@ -2,9 +2,25 @@
 // the peer rules, the hover, the code lens and the cluster views.
 import type { ConfigModel, VrrpInstance } from './types';
 
+/** keepalived uses only the first 8 characters of an auth_pass (VRRPv2's authentication data field). */
+export const AUTH_PASS_MAX = 8;
+
+/** keepalived's priority of an instance that sets none (vrrp_data.c). */
+export const DEFAULT_PRIORITY = 100;
+/** The address owner's priority, which an initial state MASTER without priority gets. */
+export const OWNER_PRIORITY = 255;
+
+/**
+ * Whether the instance starts as MASTER. keepalived compares the word exactly (strcmp): `master`
+ * is an unknown state, read as BACKUP.
+ */
+export function isMaster(inst: VrrpInstance): boolean {
+  return inst.state?.value === 'MASTER';
+}
+
 /** The priority keepalived uses: as written, else 255 (address owner) for state MASTER, else 100. */
 export function effectivePriority(inst: VrrpInstance): number {
-  return inst.priority?.value ?? (inst.state?.value === 'MASTER' ? 255 : 100);
+  return inst.priority?.value ?? (isMaster(inst) ? OWNER_PRIORITY : DEFAULT_PRIORITY);
 }
 
 /**
@@ -12,7 +28,7 @@ export function effectivePriority(inst: VrrpInstance): number {
  * initial state MASTER ("nopreempt will not work with initial state MASTER - clearing").
  */
 export function effectiveNopreempt(inst: VrrpInstance): boolean {
-  return !!inst.nopreempt && inst.state?.value !== 'MASTER' && effectivePriority(inst) !== 255;
+  return !!inst.nopreempt && !isMaster(inst) && effectivePriority(inst) !== OWNER_PRIORITY;
 }
 
 /** The VRRP version an instance runs: its own, else global_defs vrrp_version, else 2; IPv6 forces 3. */

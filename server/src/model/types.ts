@@ -69,7 +69,6 @@ export interface VrrpInstance {
   trackFiles: TrackRef[];
   nopreempt?: Statement;
   preemptDelay?: Field<number>;
-  useVmac?: Statement;
   /** The sync group that lists this instance, when any. */
   syncGroup?: SyncGroup;
 }

@@ -4,7 +4,7 @@
 // same consequences keepalived draws from it: e.g. the lines after an unknown keyword's `{` are
 // read at the current level, and its `}` ends the enclosing block.
 import { childPath, type Schema } from '../schema';
-import { matchForms, matchLine, NO_ISSUES, type Binder, type LineIssue } from '../schema/validate-line';
+import { matchForms, matchLine, NO_ISSUES, type Binder, type FormMatch, type LineIssue } from './validate-line';
 import type { ArgSpec, KeywordSpec } from '../schema/types';
 import type { Interpretation, InterpretOptions } from './interpretation';
 import { overlap } from './conditions';
@@ -15,15 +15,16 @@ import type { SyntaxTree, Word } from './syntax';
 
 export type { IncludeRef, IncludeResolver, IncludeTarget, Interpretation, InterpretOptions, SymbolUse } from './interpretation';
 
-function validate(spec: KeywordSpec, args: Word[], head: Word, bind: Binder): LineIssue[] {
-  if (spec.forms && spec.forms.length) return matchForms(spec.forms, args, head, bind);
-  return matchLine(spec, args, head, bind);
+/** Matches a keyword line against its forms (or its one grammar): the form chosen and the issues. */
+function validate(spec: KeywordSpec, args: Word[], head: Word, bind: Binder): FormMatch {
+  if (spec.forms && spec.forms.length) return matchForms(spec.forms, args, head, bind) ?? { form: spec, issues: NO_ISSUES as LineIssue[] };
+  return { form: spec, issues: matchLine(spec, args, head, bind) };
 }
 
-function validateValues(spec: KeywordSpec, words: Word[], bind: Binder): LineIssue[] {
+function validateValues(spec: KeywordSpec, words: Word[], bind: Binder): FormMatch | undefined {
   if (spec.valueLineForms && spec.valueLineForms.length) return matchForms(spec.valueLineForms, words, undefined, bind);
-  if (spec.valueLine) return matchLine(spec.valueLine, words, undefined, bind);
-  return [];
+  if (spec.valueLine) return { form: spec.valueLine, issues: matchLine(spec.valueLine, words, undefined, bind) };
+  return undefined;
 }
 
 /** Kinds whose second definition keepalived reports ("already defined") and skips with skip_block(). */
@@ -114,7 +115,11 @@ class Reader {
     const spec = this.schema.lookup(path, keyword.value);
     const stmt: Statement = { keyword, args, spec, path, parent, condition, issues: NO_ISSUES as LineIssue[] };
     if (this.displacement) stmt.displacedBy = this.displacement;
-    if (spec) stmt.issues = validate(spec, args, keyword, (word, arg) => this.bind(word, arg, stmt));
+    if (spec) {
+      const match = validate(spec, args, keyword, (word, arg) => this.bind(word, arg, stmt));
+      stmt.issues = match.issues;
+      stmt.form = match.form;
+    }
     this.markSkipped(stmt);
     this.out.all.push(stmt);
     return stmt;
@@ -157,7 +162,11 @@ class Reader {
       }
       const words = e.t === 'open' ? [e.brace] : e.words;
       const line: ValueLine = { words, condition: e.t === 'line' ? e.condition : undefined, issues: NO_ISSUES as LineIssue[], owner: stmt };
-      line.issues = validateValues(spec, words, (word, arg) => this.bind(word, arg, stmt, line));
+      const match = validateValues(spec, words, (word, arg) => this.bind(word, arg, stmt, line));
+      if (match) {
+        line.issues = match.issues;
+        line.form = match.form;
+      }
       stmt.values.push(line);
     }
     this.unclosed(stmt);

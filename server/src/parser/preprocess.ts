@@ -14,8 +14,9 @@ export interface Definition {
 /**
  * `${NAME}` (optionally with parameters: `${NAME 1 2}`), or `$NAME` followed by a blank, `,`, `)`
  * or the end of the line: keepalived leaves `$NAME/24` as written, `${NAME}/24` is replaced.
+ * Group 1 is a braced name, group 2 a bare one. Global: use it with matchAll or replace only.
  */
-const NAME_REF = /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:[ \t][^}]*)?\}|([A-Za-z_][A-Za-z0-9_]*)(?=[ \t,)]|$))/g;
+export const NAME_REF = /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:[ \t][^}]*)?\}|([A-Za-z_][A-Za-z0-9_]*)(?=[ \t,)]|$))/g;
 
 /** Parses a definition token `$NAME = value` (multi-line values joined with newlines). */
 export function parseDefinition(word: Word): Definition | undefined {
@@ -29,13 +30,6 @@ export function parseDefinition(word: Word): Definition | undefined {
     if (line) parts.push(line);
   }
   return { name: m[1], value: parts.join('\n'), word };
-}
-
-/** Names referred to by `$NAME` / `${NAME}` in a text. */
-export function referencedNames(text: string): string[] {
-  const out: string[] = [];
-  for (const m of text.matchAll(NAME_REF)) out.push(m[1] ?? m[2]);
-  return out;
 }
 
 /**

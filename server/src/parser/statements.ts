@@ -1,6 +1,6 @@
 // Statements: keyword lines as keepalived interprets them, with their block contents.
-import type { LineIssue } from '../schema/validate-line';
-import type { KeywordSpec } from '../schema/types';
+import type { LineIssue } from './validate-line';
+import type { KeywordSpec, LineSpec } from '../schema/types';
 import { comparePos, type Position, type Range, type Word } from './syntax';
 
 /** `@ID` / `@^ID` at the start of a line: the line applies only when keepalived runs with -i ID. */
@@ -14,6 +14,8 @@ export interface ValueLine {
   words: Word[];
   condition?: Condition;
   issues: LineIssue[];
+  /** The form of the block's value-line grammar the line was read with (validation's choice). */
+  form?: LineSpec;
   /** The value-block statement the line belongs to. */
   owner: Statement;
 }
@@ -34,6 +36,8 @@ export interface Statement {
   open?: Word;
   close?: Word;
   issues: LineIssue[];
+  /** The form of the keyword's grammar the line was read with (validation's choice): features walk it. */
+  form?: LineSpec;
   /**
    * Set when keepalived reads this line at the wrong level because an earlier block was not
    * opened as written (an unknown keyword followed by `{`, or a missing `}`): the statement that

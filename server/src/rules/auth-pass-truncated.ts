@@ -1,7 +1,5 @@
+import { AUTH_PASS_MAX } from '../model/effective';
 import type { FileRule } from './rule';
-
-/** keepalived keeps this many characters of a PASS password. */
-export const AUTH_PASS_MAX = 8;
 
 export const authPassTruncated: FileRule = {
   id: 'auth-pass-truncated',
@@ -14,14 +12,11 @@ export const authPassTruncated: FileRule = {
       const w = pass.word;
       const quote = w.kind === 'quoted' ? '"' : '';
       // The password itself is never echoed: messages end up in CI logs.
-      report({
-        uri: w.uri,
-        range: w.range,
-        message: `auth_pass of ${inst.name} is ${pass.value.length} characters long; keepalived truncates it to the first ${AUTH_PASS_MAX}, so only those must match on the peers.`,
-        fixes: w.origin
-          ? undefined
-          : [{ title: `Truncate auth_pass to ${AUTH_PASS_MAX} characters`, edits: [{ uri: w.uri, range: w.range, newText: quote + pass.value.slice(0, AUTH_PASS_MAX) + quote }], preferred: true }],
-      });
+      report.at(
+        w,
+        `auth_pass of ${inst.name} is ${pass.value.length} characters long; keepalived truncates it to the first ${AUTH_PASS_MAX}, so only those must match on the peers.`,
+        w.origin ? undefined : [{ title: `Truncate auth_pass to ${AUTH_PASS_MAX} characters`, edits: [{ uri: w.uri, range: w.range, newText: quote + pass.value.slice(0, AUTH_PASS_MAX) + quote }], preferred: true }],
+      );
     }
   },
 };

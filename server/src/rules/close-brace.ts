@@ -1,5 +1,5 @@
 // The quick fixes that add a missing '}': one inserted line, no other text touched.
-import type { Fix } from '../analysis/finding';
+import type { Fix } from './finding';
 import type { ConfigModel } from '../model/types';
 import { LineIndex } from '../parser/line-index';
 import type { Statement } from '../parser/statements';

@@ -17,15 +17,12 @@ export const deprecatedKeyword: FileRule = {
       const note = dep.note ? ` ${dep.note}` : '';
       // Offer the rename only where the replacement is a keyword of the same block.
       const single = dep.replacement && schema.lookup(s.path, dep.replacement) !== undefined;
-      report({
-        uri: k.uri,
-        range: k.range,
-        message: `'${k.value}' is deprecated.${instead}${note}`,
-        tags: ['deprecated'],
-        fixes: single
-          ? [{ title: `Replace with '${dep.replacement}'`, edits: [{ uri: k.uri, range: k.range, newText: dep.replacement as string }], preferred: true }]
-          : undefined,
-      });
+      report.at(
+        k,
+        `'${k.value}' is deprecated.${instead}${note}`,
+        single ? [{ title: `Replace with '${dep.replacement}'`, edits: [{ uri: k.uri, range: k.range, newText: dep.replacement as string }], preferred: true }] : undefined,
+        { tags: ['deprecated'] },
+      );
     }
   },
 };

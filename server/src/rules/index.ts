@@ -1,4 +1,4 @@
-// The table of single-file rules. The order is the order of their diagnostics for one position.
+// The rules tables. The order is the order of their diagnostics for one position.
 import { authIgnored } from './auth-ignored';
 import { commentInWord } from './comment-in-word';
 import { authPassTruncated } from './auth-pass-truncated';
@@ -14,7 +14,8 @@ import { missingBlock } from './missing-block';
 import { missingRequired } from './missing-required';
 import { missingValue } from './missing-value';
 import { nopreemptMaster } from './nopreempt-master';
-import type { FileRule } from './rule';
+import { PEER_RULES } from './peer';
+import type { FileRule, PeerRule } from './rule';
 import { routeAdvice } from './route-advice';
 import { unbalancedBrace } from './unbalanced-brace';
 import { undefinedReference } from './undefined-reference';
@@ -49,3 +50,6 @@ export const FILE_RULES: readonly FileRule[] = [
   unexpandedParameter,
   commentInWord,
 ];
+
+/** Every rule, single-file then peer: README's table, the settings and SARIF's rule list. */
+export const ALL_RULES: readonly (FileRule | PeerRule)[] = [...FILE_RULES, ...PEER_RULES];

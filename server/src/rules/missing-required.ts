@@ -1,6 +1,6 @@
 import type { ConfigModel } from '../model/types';
 import type { Statement } from '../parser/statements';
-import type { Fix } from '../analysis/finding';
+import type { Fix } from './finding';
 import type { FileRule } from './rule';
 import { blockName, suggest } from './text';
 

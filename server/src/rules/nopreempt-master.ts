@@ -1,3 +1,4 @@
+import { isMaster } from '../model/effective';
 import type { FileRule } from './rule';
 
 export const nopreemptMaster: FileRule = {
@@ -6,17 +7,14 @@ export const nopreemptMaster: FileRule = {
   description: 'nopreempt with state MASTER: keepalived clears nopreempt.',
   check({ model, report }) {
     for (const inst of model.instances) {
-      if (!inst.nopreempt || inst.state?.value !== 'MASTER') continue;
       const state = inst.state;
-      report({
-        uri: inst.nopreempt.keyword.uri,
-        range: inst.nopreempt.keyword.range,
-        message: `${inst.name}: nopreempt does not work with initial state MASTER; keepalived clears it. Use state BACKUP on every node for non-preemptive failover.`,
-        related: [{ uri: state.word.uri, range: state.word.range, message: 'state MASTER' }],
-        fixes: state.word.origin
-          ? undefined
-          : [{ title: 'Set state BACKUP', edits: [{ uri: state.word.uri, range: state.word.range, newText: 'BACKUP' }], preferred: true }],
-      });
+      if (!inst.nopreempt || !state || !isMaster(inst)) continue;
+      report.at(
+        inst.nopreempt.keyword,
+        `${inst.name}: nopreempt does not work with initial state MASTER; keepalived clears it. Use state BACKUP on every node for non-preemptive failover.`,
+        state.word.origin ? undefined : [{ title: 'Set state BACKUP', edits: [{ uri: state.word.uri, range: state.word.range, newText: 'BACKUP' }], preferred: true }],
+        { related: [{ uri: state.word.uri, range: state.word.range, message: 'state MASTER' }] },
+      );
     }
   },
 };

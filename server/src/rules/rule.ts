@@ -1,23 +1,57 @@
-// The contract of a single-file rule: one module per rule, its id is the diagnostic code and the
-// setting key `keepalived.rules.<id>`.
-import type { Finding, Severity } from '../analysis/finding';
+// The contract of every rule, single-file or peer: one module per rule, its id is the diagnostic
+// code and the setting key `keepalived.rules.<id>`. A rule reads what its context gives (a model,
+// or a cluster of nodes) and reports; it knows no runner, no editor, no connection.
 import type { ConfigModel } from '../model/types';
+import { headRange, type Statement } from '../parser/statements';
+import type { Word } from '../parser/syntax';
 import type { Schema } from '../schema';
+import type { Cluster } from '../workspace/cluster';
+import type { Finding, Fix, Severity } from './finding';
 
+/** A finding as a rule writes it: the runner adds the code and applies the configured level. */
 export type Report = Omit<Finding, 'code' | 'severity'> & { severity?: Severity };
 
+export interface Reporter {
+  (finding: Report): void;
+  /**
+   * Reports at a word, or at a statement's keyword line (as langium's accept(..., {node})):
+   * `report.at(word, message, fixes)`; `more` adds related places, tags or a severity.
+   */
+  at(where: Word | Statement, message: string, fixes?: Fix[], more?: Partial<Report>): void;
+}
+
+/** What a single-file rule sees. */
 export interface RuleContext {
   model: ConfigModel;
   schema: Schema;
   /** The keepalived release the nodes run (keepalived.targetVersion, --target-version). */
   target: string;
-  report(finding: Report): void;
+  report: Reporter;
 }
 
-export interface FileRule {
+/** What a peer rule sees: one cluster (the peer nodes and their instance counterparts). */
+export interface PeerContext {
+  cluster: Cluster;
+  report: Reporter;
+}
+
+export interface Rule<C> {
   id: string;
   /** Severity when the rule's setting does not override it (a report may choose its own). */
   severity: Severity;
   description: string;
-  check(ctx: RuleContext): void;
+  check(ctx: C): void;
+}
+
+export type FileRule = Rule<RuleContext>;
+export type PeerRule = Rule<PeerContext>;
+
+/** The reporter of one rule run: `accept` receives each report. */
+export function reporter(accept: (r: Report) => void): Reporter {
+  const report = ((r: Report) => accept(r)) as Reporter;
+  report.at = (where, message, fixes, more) => {
+    const at = 'kind' in where ? { uri: where.uri, range: where.range } : { uri: where.keyword.uri, range: headRange(where) };
+    accept({ ...at, message, ...(fixes?.length ? { fixes } : {}), ...more });
+  };
+  return report;
 }

@@ -1,4 +1,4 @@
-import type { Fix } from '../analysis/finding';
+import type { Fix } from './finding';
 import type { ConfigModel } from '../model/types';
 import type { Statement } from '../parser/statements';
 import { closeAtEnd, closeBefore } from './close-brace';

@@ -1,9 +1,7 @@
-import { posix } from 'node:path';
 import type { Word } from '../parser/syntax';
 import type { FileRule } from './rule';
+import { uriBasename } from '../workspace/uri';
 import { suggest } from './text';
-
-const basename = (uri: string): string => posix.basename(uri);
 
 const CONSEQUENCE: Record<string, string> = {
   vrrp_script: 'keepalived ignores the tracking, so a failing check will not move the VIP',
@@ -57,7 +55,7 @@ export const undefinedReference: FileRule = {
       const key = `${sym.target}\u0000${sym.word.value}`;
       const first = firstDefinition.get(key);
       if (first && first.index > index && LOOKED_UP_AT_ONCE.has(sym.target)) {
-        const at = first.word.uri === sym.word.uri ? `line ${first.word.range.start.line + 1}` : `line ${first.word.range.start.line + 1} of ${basename(first.word.uri)}`;
+        const at = first.word.uri === sym.word.uri ? `line ${first.word.range.start.line + 1}` : `line ${first.word.range.start.line + 1} of ${uriBasename(first.word.uri)}`;
         report({
           uri: sym.word.uri,
           range: sym.word.range,

@@ -1,4 +1,4 @@
-import type { Fix } from '../analysis/finding';
+import type { Fix } from './finding';
 import { targetHas, targetName } from '../schema/version';
 import type { FileRule } from './rule';
 import { lineOf, suggest, where } from './text';

@@ -1,7 +1,7 @@
 // Shared walk over the value problems the interpreter recorded on statements and value lines.
 import type { Statement, ValueLine } from '../parser/statements';
 import type { Word } from '../parser/syntax';
-import type { LineIssue, LineIssueKind } from '../schema/validate-line';
+import type { LineIssue, LineIssueKind } from '../parser/validate-line';
 import type { ConfigModel } from '../model/types';
 
 export interface LocatedIssue {

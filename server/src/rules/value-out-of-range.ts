@@ -1,4 +1,4 @@
-import type { Fix } from '../analysis/finding';
+import type { Fix } from './finding';
 import type { FileRule } from './rule';
 import { subject, valueIssues, skippedBlockNote, type LocatedIssue } from './value-issues';
 

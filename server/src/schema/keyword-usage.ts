@@ -1,6 +1,6 @@
 // How many blocks write each keyword in keepalived's own sample configurations (doc/samples of
-// keepalived 2.4, 25 files), measured with client/src/tools/keyword-usage.ts:
-//   node --import tsx client/src/tools/keyword-usage.ts <keepalived source>/doc/samples
+// keepalived 2.4, 25 files), measured with tools/keyword-usage.ts (npm run keyword-usage):
+//   npm run keyword-usage -- <keepalived source>/doc/samples
 // Completion lists the keywords people write first (state, interface, virtual_router_id,
 // priority... inside a vrrp_instance), then the rest alphabetically. Keys are `path/keyword`.
 export const KEYWORD_USAGE: Readonly<Record<string, number>> = {

@@ -1,7 +1,7 @@
 // A node is one keepalived host's configuration: a root file with its includes, read for one
 // `-i ID` when the file uses `@ID` lines (one file can then describe several nodes).
 import { posix as path } from 'node:path';
-import { readModel } from '../analysis/analyze';
+import { readModel } from '../model/read';
 import type { ConfigModel } from '../model/types';
 import type { IncludeResolver } from '../parser/interpreter';
 import type { SyntaxTree } from '../parser/syntax';

@@ -81,6 +81,14 @@ describe('peer features', () => {
     const byNode = new Map(members.map((m: OverviewNode) => [overview.getTreeItem(m).label, overview.getTreeItem(m)]));
     assert.equal(byNode.get('lb01')?.description, 'MASTER 150 · VRID 55 · eth1 · 192.168.31.5/24');
     assert.match(String(byNode.get('lb02')?.description), /^BACKUP 100 · VRID 55 · eth1 · 192\.168\.31\.5(\/32)?$/);
+    // the failover table the server computed: who holds the VIP when each node stops
+    const failover = members.find((m: OverviewNode) => m.kind === 'failover');
+    assert.ok(failover, 'VI_1 has a Failover child');
+    assert.equal(overview.getTreeItem(failover).label, 'Failover');
+    const scenarios = await overview.getChildren(failover);
+    assert.deepEqual(scenarios.map((x: OverviewNode) => overview.getTreeItem(x).label), ['normal', 'lb01 down', 'lb02 down']);
+    assert.equal(overview.getTreeItem(scenarios[0]).description, '→ lb01 · lb01 150, lb02 100');
+    assert.equal(overview.getTreeItem(scenarios[1]).description, '→ lb02 · lb01 down, lb02 100');
     // a click opens the instance's line
     const open = byNode.get('lb02')!.command!;
     await vscode.commands.executeCommand(open.command, ...(open.arguments ?? []));
@@ -115,22 +123,18 @@ describe('peer features', () => {
     assert.equal((api.status.item.command as vscode.Command).command, 'keepalived.revealInClusters');
   });
 
-  it('without the server, "Compare with Peer" finds the peer and classifies the lines itself', async function () {
+  it('without the server, "Compare with Peer" says so and opens no diff', async function () {
     this.timeout(60_000);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await api.client.stop();
     try {
+      api.compare.notice = undefined;
       await vscode.commands.executeCommand('keepalived.compareWithPeer', lb01());
-      await activeDiff(lb01(), lb02());
-      const marks = await waitFor('client-side marks', () => {
-        const m = api.compare.decorations.marksFor(lb01());
-        return m.some((x) => x.kind === 'mismatch') ? m : undefined;
-      });
-      const text = readFileSync(lb01().fsPath, 'utf8').split('\n');
-      const kindAt = (line: string) => marks.find((m) => m.line === text.findIndex((l) => l.trim() === line))?.kind;
-      assert.equal(kindAt('state MASTER'), 'expected');
-      assert.equal(kindAt('router_id lb01'), 'expected');
-      assert.equal(kindAt('192.168.31.5/24'), 'mismatch');
+      assert.match(api.compare.notice ?? '', /language server is not running/);
+      await vscode.commands.executeCommand('keepalived.compareAsPeers', lb01(), [lb01(), lb02()]);
+      assert.match(api.compare.notice ?? '', /language server is not running/);
+      assert.ok(!(vscode.window.tabGroups.activeTabGroup.activeTab?.input instanceof vscode.TabInputTextDiff), 'no diff without the server');
+      assert.deepEqual(api.compare.decorations.marksFor(lb01()), []);
     } finally {
       await api.client.start();
     }

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { ruleProperties, updateManifest } from '../../../client/src/tools/rule-settings';
+import { ruleProperties, updateManifest } from '../../../tools/rule-settings';
 import { FILE_RULES } from '../../../server/src/rules/index';
 import { PEER_RULES } from '../../../server/src/rules/peer/index';
 
@@ -60,4 +60,27 @@ test("README's rules table gives each rule's own severity and description (the s
     assert.equal(row.split(' | ')[2]?.trim(), r.severity, `${r.id}: severity in README`);
     assert.ok(row.includes(r.description), `${r.id}: README says '${row}', the rule '${r.description}'`);
   }
+});
+
+test('every keepalived.* setting is window-scoped, as the server reads it, with the defaults of lsp/settings.ts', async () => {
+  const { DEFAULT_SETTINGS } = await import('../../../server/src/lsp/settings');
+  const props = manifest.contributes.configuration.properties as Record<string, { scope?: string; default?: unknown }>;
+  for (const [key, p] of Object.entries(props)) {
+    if (key === 'keepalived.trace.server') continue;
+    assert.equal(p.scope, 'window', `${key} is declared ${p.scope}, but the server reads one value for the window`);
+  }
+  assert.deepEqual(props['keepalived.files'].default, DEFAULT_SETTINGS.files);
+  assert.deepEqual(props['keepalived.clusters'].default, DEFAULT_SETTINGS.clusters);
+  assert.equal(props['keepalived.format.enable'].default, DEFAULT_SETTINGS.format.enable);
+  assert.equal(props['keepalived.format.splitInlineBlocks'].default, DEFAULT_SETTINGS.format.splitInlineBlocks);
+});
+
+test('settings from the client are checked: wrong types fall back to the defaults, an empty level is no level', async () => {
+  const { DEFAULT_SETTINGS, parseSettings } = await import('../../../server/src/lsp/settings');
+  assert.deepEqual(parseSettings(undefined), DEFAULT_SETTINGS);
+  const s = parseSettings({ files: 'x', clusters: [['a/*', 'b/*'], 'c'], rules: { 'unknown-keyword': 'hint', 'missing-value': '' }, format: { enable: false, insertFinalNewline: 'no' } });
+  assert.deepEqual(s.files, DEFAULT_SETTINGS.files);
+  assert.deepEqual(s.clusters, [['a/*', 'b/*']]);
+  assert.deepEqual(s.rules, { 'unknown-keyword': 'hint' });
+  assert.deepEqual(s.format, { enable: false, insertFinalNewline: undefined, splitInlineBlocks: false });
 });

@@ -25,7 +25,7 @@ const cluster: ClusterView = {
   id: 'c1',
   nodes: [{ uri: LB01, label: 'lb01' }, { uri: LB02, label: 'lb02' }],
   problems: 4,
-  instances: [{ name: 'VI_1', members: [LB01, LB02].map((uri, i) => ({ uri, node: `lb0${i + 1}`, priority: 150 - 50 * i, vips: [], advertInt: 1, line: 0, character: 0 })), mismatches: both, problems: 4 }],
+  instances: [{ name: 'VI_1', members: [LB01, LB02].map((uri, i) => ({ uri, node: `lb0${i + 1}`, summary: '', priority: 150 - 50 * i, vips: [], advertInt: 1, line: 0, character: 0 })), failover: [], mismatches: both, problems: 4 }],
 };
 
 test('four mismatches reported on both nodes count as four, each seen from the file at hand', () => {

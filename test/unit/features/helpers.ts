@@ -1,7 +1,7 @@
 // Shared helpers of the feature tests: a cursor marker in config text, in-memory includes, and
 // applying text edits.
 import type { Position, Range, TextEdit } from 'vscode-languageserver-types';
-import { readText } from '../../../server/src/analysis/analyze';
+import { readText } from '../../../server/src/model/read';
 import type { ConfigModel } from '../../../server/src/model/types';
 import type { IncludeResolver } from '../../../server/src/parser/interpreter';
 import { parseSyntax } from '../../../server/src/parser/syntax-builder';

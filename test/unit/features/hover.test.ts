@@ -54,7 +54,7 @@ test('hover: priority facts: MASTER without priority means 255', () => {
 test('hover: peer information from the caller on an instance', () => {
   const opts: HoverOptions = { peerInfo: (name) => (name === 'VI_1' ? 'Rank 1 of 2 among peers (lb02 BACKUP 100)' : undefined) };
   const v = hoverText('vrrp_inst|ance VI_1 {\n  state MASTER\n  priority 150\n  virtual_router_id 55\n}\n', opts);
-  assert.match(v ?? '', /state MASTER · priority 150 · VRID 55 · VRRPv2/);
+  assert.match(v ?? '', /MASTER 150 · VRID 55 · VRRPv2/);
   assert.match(v ?? '', /Rank 1 of 2 among peers/);
   assert.match(hoverText('vrrp_instance VI|_1 {\n}\n', opts) ?? '', /Rank 1 of 2/);
   assert.match(hoverText('vrrp_instance VI_1 {\n  prior|ity 100\n}\n', opts) ?? '', /Rank 1 of 2/);
@@ -98,4 +98,14 @@ test('hover on a value says what it is without placeholder jargon', () => {
   const v = hoverText('vrrp_instance VI_1 {\n  priority 15|0\n}\n') ?? '';
   assert.match(v, /^The value of `priority`: an integer 1\.\.255\./);
   assert.doesNotMatch(v, /PRIORITY/);
+});
+
+test('hover reads the line form the interpreter chose, the one the diagnostic speaks of', async () => {
+  const { checkModel } = await import('../../../server/src/analysis/analyze');
+  const { m, pos } = at('virtual_server fw|mark {\n}\n');
+  // half typed: the fwmark form, missing its MARK (not an IP that is wrong)
+  assert.deepEqual(m.interp.all[0].form?.args.map((a) => a.name), ['fwmark', 'MARK']);
+  assert.deepEqual(checkModel(m).map((f) => f.code), ['missing-value']);
+  assert.match(checkModel(m)[0].message, /\(MARK\) needs a value/);
+  assert.equal((hover(m, URI, pos)?.contents as { value: string }).value, '**fwmark** of `virtual_server`: one of fwmark.');
 });

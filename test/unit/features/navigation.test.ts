@@ -76,6 +76,13 @@ test('$NAME: definition, references and rename', () => {
   assert.equal(references(model(d.text), URI, d.pos, false).length, 3);
 });
 
+test('$NAME references are the ones keepalived replaces: ${NAME args} in a quoted word is one, $NAME/24 is not', () => {
+  const { m, pos, text } = at('$M|=eth1\nvrrp_script s {\n  script "/bin/check ${M 1 2} x"\n}\nvrrp_instance VI_1 {\n  interface $M\n  virtual_ipaddress {\n    $M/24\n  }\n}\n');
+  assert.deepEqual(where(text, references(m, URI, pos, true)), ['0:$M', '2:${M 1 2}', '5:$M']);
+  // what the interpreter made of the same text: the quoted word expanded
+  assert.equal(m.interp.all.find((s) => s.keyword.value === 'script')?.args[0].value, '/bin/check eth1 x');
+});
+
 test('navigation across included files; definition on an include line', () => {
   const files = {
     'conf.d/scripts.conf': 'vrrp_script chk_nginx {\n  script "/bin/true"\n}\n',

@@ -3,9 +3,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readText } from '../../../server/src/analysis/analyze';
+import { readText } from '../../../server/src/model/read';
 import { BACKUP_OF_IMPLICIT_MASTER, makePeerConfig as fromModel, nextRouterId, type PeerConfigOptions } from '../../../server/src/features/peer-config';
-import { WorkspaceIndex } from '../../../server/src/workspace/workspace-index';
+import { WorkspaceIndex } from '../../../server/src/analysis/workspace-index';
 import { writeTree } from '../../helpers/analyze';
 
 const URI = 'file:///cluster/lb01/keepalived.conf';

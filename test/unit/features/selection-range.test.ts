@@ -39,6 +39,6 @@ test('selection range: on a keyword line, the line then the statement with its b
 });
 
 test('selection range: a $NAME inside a word comes first', () => {
-  const c = chain('$N=1\nvrrp_instance VI_1 {\n  virtual_ipaddress {\n    10.0.$|N.1\n  }\n}\n');
-  assert.deepEqual(c.slice(0, 2), ['$N', '10.0.$N.1']);
+  const c = chain('$N=1\nvrrp_instance VI_1 {\n  virtual_ipaddress {\n    10.0.${|N}.1\n  }\n}\n');
+  assert.deepEqual(c.slice(0, 2), ['${N}', '10.0.${N}.1']);
 });

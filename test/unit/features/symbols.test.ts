@@ -61,7 +61,7 @@ test('symbols: hierarchical outline with names and details', () => {
   assert.deepEqual(names(syms), ['global_defs', 'vrrp_script chk_nginx', 'vrrp_instance VI_1', 'vrrp_sync_group G1', 'virtual_server 10.0.0.5 80']);
   const vi = syms[2];
   assert.equal(vi.kind, SymbolKind.Class);
-  assert.equal(vi.detail, 'MASTER 150 VRID 55');
+  assert.equal(vi.detail, 'MASTER 150 · VRID 55');
   assert.deepEqual(names(vi.children), ['authentication', 'virtual_ipaddress']);
   assert.equal(vi.children?.[1].detail, '1 entry');
   assert.equal(syms[1].detail, '/usr/bin/pgrep nginx');
@@ -80,7 +80,7 @@ test('symbols: hierarchical outline with names and details', () => {
 
 test('symbols: a MASTER without priority shows 255; unclosed blocks still contain their children', () => {
   const syms = documentSymbols(model('vrrp_instance VI_2 {\n  state MASTER\n  virtual_ipaddress {\n    10.0.0.1\n'), URI);
-  assert.equal(syms[0].detail, 'MASTER 255');
+  assert.equal(syms[0].detail, 'MASTER 255 (implicit)');
   checkNesting(syms);
   assert.deepEqual(names(syms[0].children), ['virtual_ipaddress']);
 });

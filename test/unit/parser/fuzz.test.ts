@@ -2,7 +2,8 @@
 // built from config-ish fragments and random characters.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkModel, readText } from '../../../server/src/analysis/analyze';
+import { checkModel } from '../../../server/src/analysis/analyze';
+import { readText } from '../../../server/src/model/read';
 import { parseSyntax } from '../../../server/src/parser/syntax-builder';
 import { MEMORY_URI } from '../../helpers/analyze';
 import { rng } from '../../helpers/rng.mjs';

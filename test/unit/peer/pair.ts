@@ -1,6 +1,6 @@
 // Builds peer fixtures: node files held in memory under /cluster/<node>/keepalived.conf.
 import { checkFiles } from '../../../server/src/analysis/check-files';
-import type { Finding, Fix } from '../../../server/src/analysis/finding';
+import type { Finding, Fix } from '../../../server/src/rules/finding';
 import { pathToUri } from '../../../server/src/workspace/include-resolver';
 
 export type Nodes = Record<string, string>;

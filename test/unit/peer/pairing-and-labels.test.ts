@@ -2,7 +2,7 @@
 // nopreempt, a copied unicast_src_ip, a copied router_id, and one name per node everywhere.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { readText } from '../../../server/src/analysis/analyze';
+import { readText } from '../../../server/src/model/read';
 import { findClusters, groupInstances } from '../../../server/src/workspace/cluster';
 import { nodeLabels, type Node } from '../../../server/src/workspace/nodes';
 import { check, instance, node, only, pathOf, uriOf } from './pair';

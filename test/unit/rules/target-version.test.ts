@@ -2,7 +2,8 @@
 // release rejects. keepalived 2.2.7's own words are quoted.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkModel, readText } from '../../../server/src/analysis/analyze';
+import { checkModel } from '../../../server/src/analysis/analyze';
+import { readText } from '../../../server/src/model/read';
 import { DEFAULT_TARGET_VERSION, targetHas } from '../../../server/src/schema/version';
 import { at, conf, hasKeepalived, instance, keepalivedCheck, MEMORY_URI } from '../../helpers/analyze';
 

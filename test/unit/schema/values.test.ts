@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { conf, findings, hasKeepalived, keepalivedCheck } from '../../helpers/analyze';
 import { checkValue } from '../../../server/src/schema/values';
-import type { Finding } from '../../../server/src/analysis/finding';
+import type { Finding } from '../../../server/src/rules/finding';
 
 const NO_KEEPALIVED = !hasKeepalived() && 'keepalived is not installed';
 const VALUE_CODES = new Set(['missing-value', 'invalid-value', 'value-out-of-range']);

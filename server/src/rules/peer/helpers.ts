@@ -1,6 +1,5 @@
 // Shared pieces of the peer rules: where to report, related locations, and value fixes.
-import type { Fix, Related, TextEditAt } from '../../analysis/finding';
-import type { Statement } from '../../parser/statements';
+import type { Fix, Related, TextEditAt } from '../finding';
 import type { Word } from '../../parser/syntax';
 import type { InstanceGroup, Member } from '../../workspace/cluster';
 import { insertFirstLine } from '../missing-required';
@@ -94,6 +93,3 @@ export function checkEqual(
   }
 }
 
-export function stmtWord(s: Statement | undefined): Word | undefined {
-  return s?.keyword;
-}

@@ -1,6 +1,7 @@
 // The table of cross-file (peer) rules.
 import { peerAdvertIntMismatch } from './peer-advert-int-mismatch';
 import { peerAuthMismatch } from './peer-auth-mismatch';
+import { peerFailoverIneffective } from './peer-failover-ineffective';
 import { peerMissingInstance } from './peer-missing-instance';
 import { peerNopreemptMismatch } from './peer-nopreempt-mismatch';
 import { peerPriorityOrder } from './peer-priority-order';
@@ -28,4 +29,5 @@ export const PEER_RULES: readonly PeerRule[] = [
   peerRouterIdDuplicate,
   peerMissingInstance,
   peerSyncGroupMismatch,
+  peerFailoverIneffective,
 ];

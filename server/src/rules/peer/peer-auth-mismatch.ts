@@ -1,4 +1,4 @@
-import { AUTH_PASS_MAX } from '../auth-pass-truncated';
+import { AUTH_PASS_MAX } from '../../model/effective';
 import type { Member } from '../../workspace/cluster';
 import { effectiveVersion } from '../../workspace/nodes';
 import { instanceAnchor, related, replaceWord } from './helpers';

@@ -1,5 +1,5 @@
 import type { Member } from '../../workspace/cluster';
-import { effectivePriority } from '../../workspace/nodes';
+import { effectivePriority, isMaster } from '../../model/effective';
 import { instanceAnchor, related, setKeyword } from './helpers';
 import type { PeerRule } from './rule';
 
@@ -14,7 +14,7 @@ export const peerPriorityOrder: PeerRule = {
   check({ cluster, report }) {
     for (const g of cluster.groups) {
       if (g.members.length < 2) continue;
-      const masters = g.members.filter((m) => m.inst.state?.value === 'MASTER');
+      const masters = g.members.filter((m) => isMaster(m.inst));
       const top = Math.max(...g.members.map((m) => effectivePriority(m.inst)));
       const atTop = g.members.filter((m) => effectivePriority(m.inst) === top);
       if (masters.length === 1) {
@@ -85,7 +85,7 @@ export const peerPriorityOrder: PeerRule = {
       }
       // Without a single MASTER, the highest priority wins; a tie is settled by the higher IP
       // address, which is rarely what was meant. With nopreempt everywhere a tie is deliberate.
-      const allNopreempt = g.members.every((m) => m.inst.nopreempt && m.inst.state?.value !== 'MASTER');
+      const allNopreempt = g.members.every((m) => m.inst.nopreempt && !isMaster(m.inst));
       if (atTop.length < 2 || allNopreempt) continue;
       for (const m of atTop) {
         const others = atTop.filter((o) => o !== m);

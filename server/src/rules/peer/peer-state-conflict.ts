@@ -1,3 +1,4 @@
+import { isMaster } from '../../model/effective';
 import { related } from './helpers';
 import type { PeerRule } from './rule';
 
@@ -7,7 +8,7 @@ export const peerStateConflict: PeerRule = {
   description: 'More than one node declares state MASTER for the same instance.',
   check({ cluster, report }) {
     for (const g of cluster.groups) {
-      const masters = g.members.filter((m) => m.inst.state?.value === 'MASTER');
+      const masters = g.members.filter((m) => isMaster(m.inst));
       if (masters.length < 2) continue;
       for (const m of masters) {
         const others = masters.filter((o) => o !== m);

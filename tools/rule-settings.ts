@@ -1,13 +1,14 @@
 // Keeps the `keepalived.rules.<id>` settings of package.json in step with the server's rule tables
 // (every single-file and peer rule id is a setting). Not part of the extension bundle.
 //
-//   node --import tsx client/src/tools/rule-settings.ts          rewrites package.json
-//   node --import tsx client/src/tools/rule-settings.ts --check  exits 1 when it is out of date
+//   node --import tsx tools/rule-settings.ts          rewrites package.json
+//   node --import tsx tools/rule-settings.ts --check  exits 1 when it is out of date
 import { readFileSync, writeFileSync } from 'node:fs';
-import { FILE_RULES } from '../../../server/src/rules/index';
-import { PEER_RULES } from '../../../server/src/rules/peer/index';
+import { FILE_RULES } from '../server/src/rules/index';
+import { PEER_RULES } from '../server/src/rules/peer/index';
+import { RULE_LEVELS } from '../server/src/rules/finding';
 
-export const RULE_LEVELS = ['off', 'hint', 'information', 'warning', 'error'] as const;
+export { RULE_LEVELS };
 const PREFIX = 'keepalived.rules.';
 
 interface RuleInfo {
@@ -22,7 +23,7 @@ export function ruleSetting(rule: RuleInfo, peer: boolean): Record<string, unkno
     enum: [...RULE_LEVELS],
     enumDescriptions: ['Do not report.', 'Report as a hint.', 'Report as information.', 'Report as a warning.', 'Report as an error.'],
     markdownDescription: `${peer ? 'Peer check (compares the nodes of a cluster): ' : ''}${rule.description}\n\nWhen unset, the rule's own severity applies: \`${rule.severity}\`.`,
-    scope: 'resource',
+    scope: 'window',
   };
 }
 
@@ -46,7 +47,7 @@ export function updateManifest(manifest: Manifest): Manifest {
 
 const isMain = process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href;
 if (isMain) {
-  const file = new URL('../../../package.json', import.meta.url);
+  const file = new URL('../package.json', import.meta.url);
   const before = readFileSync(file, 'utf8');
   const after = `${JSON.stringify(updateManifest(JSON.parse(before) as Manifest), null, 2)}\n`;
   if (process.argv.includes('--check')) {

@@ -34,7 +34,9 @@ export interface Finding {
   tags?: ('unnecessary' | 'deprecated')[];
 }
 
-export type RuleLevel = Severity | 'off';
+/** What a `keepalived.rules.<id>` setting may say, in the order settings offer them. */
+export const RULE_LEVELS = ['off', 'hint', 'information', 'warning', 'error'] as const;
+export type RuleLevel = (typeof RULE_LEVELS)[number];
 
 /** Orders findings by file, then position. */
 export function compareFindings(a: Finding, b: Finding): number {

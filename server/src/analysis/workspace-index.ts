@@ -3,17 +3,18 @@
 // A change re-reads only the nodes that contain the changed file; clusters are then regrouped.
 import { readdirSync } from 'node:fs';
 import { posix as path } from 'node:path';
-import { checkModel, readModel, type CheckOptions } from '../analysis/analyze';
-import { dedupe } from '../analysis/check-files';
-import type { Finding } from '../analysis/finding';
-import { checkCluster } from '../analysis/peer-check';
+import { readModel } from '../model/read';
+import { checkModel, type CheckOptions } from './analyze';
+import { dedupe } from './check-files';
+import type { Finding } from '../rules/finding';
+import { checkCluster } from './peer-check';
 import type { ConfigModel } from '../model/types';
 import type { SyntaxTree } from '../parser/syntax';
-import { findClusters, type Cluster } from './cluster';
-import { DEFAULT_FILE_PATTERNS, globToRegex, isBackupFile, isTemplate, looksLikeKeepalived, matchesAny } from './file-patterns';
-import { diskSource, FsIncludeResolver, pathToUri, TreeCache, uriToPath, type FileSource } from './include-resolver';
-import { readNodes, type Node } from './nodes';
-import { explicitGroups } from './explicit-groups';
+import { findClusters, type Cluster } from '../workspace/cluster';
+import { DEFAULT_FILE_PATTERNS, globToRegex, isBackupFile, isTemplate, looksLikeKeepalived, matchesAny } from '../workspace/file-patterns';
+import { diskSource, FsIncludeResolver, pathToUri, TreeCache, uriToPath, type FileSource } from '../workspace/include-resolver';
+import { readNodes, type Node } from '../workspace/nodes';
+import { explicitGroups } from '../workspace/explicit-groups';
 
 interface NodeEntry {
   root: string;
@@ -206,6 +207,12 @@ export class WorkspaceIndex {
     return this.clusters()
       .filter((c) => c.nodes.some((n) => n.uri === uri || n.model.interp.files.includes(uri)))
       .map((c) => ({ cluster: c, nodes: c.nodes.filter((n) => n.uri !== uri && !n.model.interp.files.includes(uri)) }));
+  }
+
+  /** The peer findings written in a file. */
+  peerFindingsOf(uri: string): Finding[] {
+    this.refresh();
+    return dedupe(this.peerFindings.filter((f) => f.uri === uri));
   }
 
   /** The nodes a file is part of: its own, or those of the roots that include it. */

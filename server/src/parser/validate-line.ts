@@ -1,9 +1,9 @@
 // Matches the words of one line against a LineSpec: positional arguments, with named options
 // allowed anywhere, as keepalived's handlers read them.
-import type { Word } from '../parser/syntax';
-import { checkValue, describeType } from './values';
-import { walkLine } from './line-walk';
-import type { ArgSpec, LineSpec, OptionSpec } from './types';
+import type { Word } from './syntax';
+import { checkValue, describeType } from '../schema/values';
+import { walkLine } from '../schema/line-walk';
+import type { ArgSpec, LineSpec, OptionSpec } from '../schema/types';
 
 export type LineIssueKind = 'missing-value' | 'invalid-value' | 'value-out-of-range' | 'extra-value';
 
@@ -50,24 +50,31 @@ export function matchLine(spec: LineSpec, words: readonly Word[], head: Word | u
   return issues.length ? issues : (NO_ISSUES as LineIssue[]);
 }
 
-/** The issues of the best-matching form: none when any form matches. */
-export function matchForms(forms: readonly LineSpec[], words: readonly Word[], head: Word | undefined, bind?: Binder): LineIssue[] {
-  let best: LineIssue[] | undefined;
-  let bestForm: LineSpec | undefined;
-  for (const f of forms) {
-    const issues = matchLine(f, words, head);
-    if (!best || score(issues) < score(best)) {
-      best = issues;
-      bestForm = f;
-    }
-    if (issues.length === 0) break;
-  }
-  if (bind && bestForm) matchLine(bestForm, words, head, bind);
-  return best ?? (NO_ISSUES as LineIssue[]);
+/** The form keepalived's reading fits a line to, and the line's issues against it. */
+export interface FormMatch {
+  form: LineSpec;
+  issues: LineIssue[];
 }
 
+/** The best-matching form (the first without issues, else the one with the fewest) and its issues. */
+export function matchForms(forms: readonly LineSpec[], words: readonly Word[], head: Word | undefined, bind?: Binder): FormMatch | undefined {
+  let best: FormMatch | undefined;
+  for (const form of forms) {
+    const issues = matchLine(form, words, head);
+    if (!best || score(issues) < score(best.issues)) best = { form, issues };
+    if (issues.length === 0) break;
+  }
+  if (bind && best) matchLine(best.form, words, head, bind);
+  return best;
+}
+
+/**
+ * How badly a form fits: a word the form cannot take costs most, a value not yet written less (the
+ * line may be half typed: `virtual_server fwmark` is the fwmark form, missing its MARK), an extra
+ * word least.
+ */
 function score(issues: LineIssue[]): number {
   let s = 0;
-  for (const i of issues) s += i.kind === 'extra-value' ? 1 : 3;
+  for (const i of issues) s += i.kind === 'extra-value' ? 1 : i.kind === 'missing-value' ? 2 : 3;
   return s;
 }

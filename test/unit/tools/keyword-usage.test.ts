@@ -1,7 +1,7 @@
-// The measurement behind completion's ranking (client/src/tools/keyword-usage.ts).
+// The measurement behind completion's ranking (tools/keyword-usage.ts).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { keywordUsage } from '../../../client/src/tools/keyword-usage';
+import { keywordUsage } from '../../../tools/keyword-usage';
 
 test('a keyword counts once per block that writes it, keyed by its block path', () => {
   const a = 'vrrp_instance A {\n  priority 100\n  priority 150\n  state MASTER\n}\nvrrp_instance B {\n  priority 90\n}\n';

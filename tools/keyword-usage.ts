@@ -1,14 +1,14 @@
 // Measures how often each keyword is written in a set of keepalived configurations, per block,
 // for completion's ranking (server/src/schema/keyword-usage.ts). Not part of the extension bundle.
 //
-//   node --import tsx client/src/tools/keyword-usage.ts DIR...   prints the table's entries
+//   node --import tsx tools/keyword-usage.ts DIR...   prints the table's entries
 //
 // A keyword counts once per block that writes it (a vrrp_instance with `priority` counts 1), so
 // the figure reads "used in N blocks of the sample".
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { readText } from '../../../server/src/analysis/analyze';
+import { readText } from '../server/src/model/read';
 
 export function keywordUsage(texts: readonly string[]): Map<string, number> {
   const counts = new Map<string, number>();
