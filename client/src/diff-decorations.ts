@@ -1,15 +1,10 @@
 // Marks, in the two editors of a peer diff, the lines the server's keepalived/compare answer
 // classifies as expected differences between the nodes of a cluster and as mismatches.
 import * as vscode from 'vscode';
+import { type DiffMark, type DiffNote, diffNotes } from './peer-problems';
 import { type CompareResult, type ServerApi, sameUri } from './server-api';
 
-/** A marked line of one side of the diff. */
-export interface DiffMark {
-  uri: string;
-  line: number;
-  kind: 'expected' | 'mismatch';
-  message: string;
-}
+export type { DiffMark } from './peer-problems';
 
 interface Pair {
   left: vscode.Uri;
@@ -28,7 +23,7 @@ export function marksOf(result: CompareResult): DiffMark[] {
     for (const side of ['left', 'right'] as const) {
       const m = row[side];
       if (!m || (m.kind !== 'expected' && m.kind !== 'mismatch')) continue;
-      out.push({ uri: result[side].uri, line: m.line, kind: m.kind, message: m.code ? `${m.message} [${m.code}]` : m.message });
+      out.push({ uri: result[side].uri, line: m.line, kind: m.kind, message: m.code ? `${m.message} [${m.code}]` : m.message, ...(m.severity ? { severity: m.severity } : {}) });
     }
   }
   return out;
@@ -41,16 +36,26 @@ const gutterIcon = (color: string, symbol: string): vscode.Uri =>
     )}`,
   );
 
-const AFTER_TEXT_MAX = 72;
+/** The three looks of a marked line: an expected difference, a warning and an error mismatch. */
+type Look = 'expected' | 'warning' | 'error';
 
-const STYLE = {
-  expected: { color: 'charts.green', icon: gutterIcon('#388a34', '✓'), prefix: '✓ expected' },
-  mismatch: { color: 'charts.red', icon: gutterIcon('#e51400', '!'), prefix: '✗ mismatch' },
-} as const;
+const STYLE: Record<Look, { color: string; icon: vscode.Uri }> = {
+  expected: { color: 'charts.green', icon: gutterIcon('#388a34', '✓') },
+  warning: { color: 'charts.yellow', icon: gutterIcon('#bf8803', '!') },
+  error: { color: 'charts.red', icon: gutterIcon('#e51400', '✗') },
+};
+
+const lookOf = (n: DiffNote): Look => (n.kind === 'expected' ? 'expected' : n.severity === 'error' ? 'error' : 'warning');
+
+/** A diagnostic on `line` of `uri` that says `message` (the compare answer adds ` [code]`). */
+function diagnosticSays(uri: string, line: number, message: string): boolean {
+  const text = message.replace(/\s*\[[\w-]+\]$/, '');
+  return vscode.languages.getDiagnostics(vscode.Uri.parse(uri)).some((d) => d.range.start.line <= line && line <= d.range.end.line && d.message === text);
+}
 
 export class PeerDiffDecorations implements vscode.Disposable {
   private readonly pairs = new Map<string, Pair>();
-  private readonly types: Record<DiffMark['kind'], vscode.TextEditorDecorationType>;
+  private readonly types: Record<Look, vscode.TextEditorDecorationType>;
   private readonly applied = new Map<string, DiffMark[]>();
   private readonly subscriptions: vscode.Disposable[] = [];
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
@@ -58,11 +63,13 @@ export class PeerDiffDecorations implements vscode.Disposable {
   constructor(private readonly server: ServerApi) {
     this.types = {
       expected: this.makeType('expected'),
-      mismatch: this.makeType('mismatch'),
+      warning: this.makeType('warning'),
+      error: this.makeType('error'),
     };
     this.subscriptions.push(
       this.types.expected,
-      this.types.mismatch,
+      this.types.warning,
+      this.types.error,
       vscode.window.onDidChangeVisibleTextEditors(() => this.apply()),
       vscode.window.tabGroups.onDidChangeTabs(() => {
         this.forgetClosed();
@@ -75,8 +82,8 @@ export class PeerDiffDecorations implements vscode.Disposable {
     );
   }
 
-  private makeType(kind: DiffMark['kind']): vscode.TextEditorDecorationType {
-    const style = STYLE[kind];
+  private makeType(look: Look): vscode.TextEditorDecorationType {
+    const style = STYLE[look];
     return vscode.window.createTextEditorDecorationType({
       gutterIconPath: style.icon,
       gutterIconSize: '70%',
@@ -139,22 +146,20 @@ export class PeerDiffDecorations implements vscode.Disposable {
       const pair = this.pairShownIn(editor);
       const doc = editor.document;
       const lines = pair ? pair.lines.filter((l) => sameUri(l.uri, doc.uri) && l.line < doc.lineCount) : [];
-      for (const kind of ['expected', 'mismatch'] as const) {
-        const options = lines.filter((l) => l.kind === kind).map((l): vscode.DecorationOptions => {
-          const text = doc.lineAt(l.line);
-          const message = l.message.replace(/^(expected|mismatch):\s*/i, '');
-          const hover = new vscode.MarkdownString();
-          hover.appendMarkdown(kind === 'expected' ? '**Expected difference** between peers: ' : '**Mismatch** between peers: ');
-          hover.appendText(message);
+      const notes = diffNotes(lines, { shownByDiagnostic: pair && !pair.stale ? (l, m) => diagnosticSays(l.uri, l.line, m) : undefined });
+      for (const look of ['expected', 'warning', 'error'] as const) {
+        const options = notes.filter((n) => lookOf(n) === look).map((n): vscode.DecorationOptions => {
+          const text = doc.lineAt(n.line);
+          const hover = new vscode.MarkdownString(n.hover);
           if (pair?.stale) hover.appendMarkdown('\n\n_(from before the last change: the language server did not answer since)_');
           return {
-            range: new vscode.Range(l.line, text.firstNonWhitespaceCharacterIndex, l.line, text.text.length),
+            range: new vscode.Range(n.line, text.firstNonWhitespaceCharacterIndex, n.line, text.text.length),
             hoverMessage: hover,
             // the whole message is in the hover; the line keeps a glanceable start of it
-            renderOptions: { after: { contentText: `${STYLE[kind].prefix}: ${message.length > AFTER_TEXT_MAX ? `${message.slice(0, AFTER_TEXT_MAX - 1)}…` : message}` } },
+            renderOptions: { after: { contentText: n.after } },
           };
         });
-        editor.setDecorations(this.types[kind], options);
+        editor.setDecorations(this.types[look], options);
       }
       if (lines.length) this.applied.set(doc.uri.toString(), lines);
     }

@@ -38,7 +38,11 @@ export function activate(context: vscode.ExtensionContext): KeepalivedExtensionA
     status,
     ...compare.register(),
     registerCreatePeer(compare, server),
-    vscode.commands.registerCommand('keepalived.restartServer', () => languageClient.restart()),
+    vscode.commands.registerCommand('keepalived.restartServer', async () => {
+      // restart() throws while the client is still starting (or stopped): then starting is the restart
+      if (!languageClient.isRunning()) await languageClient.start();
+      else await languageClient.restart();
+    }),
     vscode.commands.registerCommand('keepalived.showOutput', () => output.show()),
   );
   void vscode.commands.executeCommand('setContext', 'keepalived.active', true);

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { CloseAction, type CloseHandlerResult, ErrorAction, type ErrorHandler, type ErrorHandlerResult, LanguageClient, RevealOutputChannelOn, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { LANGUAGE_ID } from './compare';
 import { TRUST_NOTIFICATION, type TrustParams } from '../../server/src/protocol';
+import { isCleanExitLine } from './log-lines';
 
 /** Restarts allowed within RESTART_WINDOW_MS before the client gives up. */
 const MAX_RESTARTS = 5;
@@ -57,6 +58,19 @@ export function withoutUnsetRules(section: unknown): unknown {
   return { ...section, rules: set };
 }
 
+/** The output channel as the client sees it: a clean exit is logged as information, not as an error. */
+function clientOutput(output: vscode.LogOutputChannel): vscode.LogOutputChannel {
+  return new Proxy(output, {
+    get(target, prop) {
+      if (prop === 'appendLine') {
+        return (line: string) => (isCleanExitLine(line) ? target.info('the language server process exited normally (code 0)') : target.appendLine(line));
+      }
+      const value: unknown = Reflect.get(target, prop, target);
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}
+
 export function createLanguageClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
@@ -74,7 +88,7 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
     synchronize: { configurationSection: 'keepalived' },
     // Read at every (re)start: an untrusted workspace's server reads no file outside its folders.
     initializationOptions: () => ({ trusted: vscode.workspace.isTrusted }),
-    outputChannel: output,
+    outputChannel: clientOutput(output),
     revealOutputChannelOn: RevealOutputChannelOn.Never,
     errorHandler,
     middleware: {

@@ -1,6 +1,7 @@
 // The "Keepalived Clusters" view in the explorer: clusters → instances → nodes, with the peer
 // mismatches the server found. Refreshed when the server says the clusters changed.
 import * as vscode from 'vscode';
+import { type Mismatch, countable, plural, problemLine, severityIcon, uniqueProblems, worstSeverity } from './peer-problems';
 import { type ClusterInstance, type ClusterMember, type ClusterView, type FailoverRow, type ServerApi, sameUri } from './server-api';
 
 export const VIEW_ID = 'keepalivedClusters';
@@ -33,11 +34,6 @@ export class ClusterStore implements vscode.Disposable {
   }
 }
 
-/** Mismatches of the clusters that `uri` is a member of. */
-export function mismatchesOf(clusters: ClusterView[], uri: vscode.Uri): ClusterInstance['mismatches'] {
-  return clusters.flatMap((c) => c.instances.filter((i) => i.members.some((m) => sameUri(m.uri, uri))).flatMap((i) => i.mismatches));
-}
-
 export type OverviewNode =
   | { kind: 'cluster'; cluster: ClusterView }
   | { kind: 'instance'; cluster: ClusterView; instance: ClusterInstance }
@@ -46,21 +42,24 @@ export type OverviewNode =
   | { kind: 'failover'; cluster: ClusterView; instance: ClusterInstance }
   | { kind: 'scenario'; cluster: ClusterView; instance: ClusterInstance; row: FailoverRow };
 
-function mismatchTooltip(title: string, mismatches: ClusterInstance['mismatches']): vscode.MarkdownString {
+function mismatchTooltip(title: string, mismatches: readonly Mismatch[]): vscode.MarkdownString {
   const md = new vscode.MarkdownString();
   md.appendMarkdown(`**${title}**\n\n`);
   if (!mismatches.length) md.appendMarkdown('No mismatches between the peers.');
-  for (const m of mismatches) {
-    md.appendMarkdown(`- \`${m.code}\` `);
-    md.appendText(m.message.replace(/\n/g, ' '));
-    md.appendMarkdown('\n');
-  }
+  for (const m of mismatches) md.appendMarkdown(`${problemLine(m)}\n`);
   return md;
+}
+
+/** The problem icon of the worst severity among `mismatches`, or `otherwise` when there is none. */
+function problemIcon(mismatches: readonly Mismatch[], otherwise: vscode.ThemeIcon): vscode.ThemeIcon {
+  const worst = worstSeverity(countable(mismatches));
+  if (!worst) return otherwise;
+  const { id, color } = severityIcon(worst);
+  return new vscode.ThemeIcon(id, new vscode.ThemeColor(color));
 }
 
 const byName = (a: string, b: string): number => a.localeCompare(b, undefined, { numeric: true });
 
-const errorIcon = new vscode.ThemeIcon('error', new vscode.ThemeColor('problemsErrorIcon.foreground'));
 const warningIcon = new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
 
 /** `→ lb01 · lb01 130, lb02 100` */
@@ -116,6 +115,7 @@ export class ClusterOverview implements vscode.TreeDataProvider<OverviewNode>, v
       store.onDidChange(() => this.changed.fire(undefined)),
       vscode.commands.registerCommand('keepalived.refreshClusters', () => store.refresh()),
       vscode.commands.registerCommand('keepalived.showClusters', () => vscode.commands.executeCommand(`${VIEW_ID}.focus`)),
+      vscode.commands.registerCommand('keepalived.revealInClusters', (uri?: vscode.Uri) => this.reveal(uri ?? vscode.window.activeTextEditor?.document.uri)),
     ];
     this.updateMessage();
   }
@@ -123,7 +123,7 @@ export class ClusterOverview implements vscode.TreeDataProvider<OverviewNode>, v
   private updateMessage(): void {
     void this.store.get().then((clusters) => {
       const problems = clusters.reduce((n, c) => n + c.problems, 0);
-      this.view.badge = problems ? { value: problems, tooltip: `${problems} peer mismatch${problems === 1 ? '' : 'es'}` } : undefined;
+      this.view.badge = problems ? { value: problems, tooltip: `${plural(problems, 'peer mismatch', 'es')} (each counted once)` } : undefined;
     });
   }
 
@@ -156,9 +156,10 @@ export class ClusterOverview implements vscode.TreeDataProvider<OverviewNode>, v
       const c = node.cluster;
       const item = new vscode.TreeItem(c.nodes.map((n) => n.label).sort(byName).join(' ↔ ') || c.id, vscode.TreeItemCollapsibleState.Expanded);
       item.id = `cluster:${c.id}`;
-      item.description = `${c.instances.length} instance${c.instances.length === 1 ? '' : 's'}${c.problems ? ` · ${c.problems} mismatch${c.problems === 1 ? '' : 'es'}` : ''}`;
-      item.iconPath = c.problems ? errorIcon : new vscode.ThemeIcon('server-environment');
-      item.tooltip = mismatchTooltip(`Cluster of ${c.nodes.map((n) => `${n.label} (${vscode.workspace.asRelativePath(vscode.Uri.parse(n.uri))})`).join(', ')}`, c.instances.flatMap((i) => i.mismatches));
+      const problems = uniqueProblems(c.instances.flatMap((i) => i.mismatches));
+      item.description = `${plural(c.instances.length, 'instance')}${c.problems ? ` · ${plural(c.problems, 'mismatch', 'es')}` : ''}`;
+      item.iconPath = problemIcon(problems, new vscode.ThemeIcon('server-environment'));
+      item.tooltip = mismatchTooltip(`Cluster of ${c.nodes.map((n) => `${n.label} (${vscode.workspace.asRelativePath(vscode.Uri.parse(n.uri))})`).join(', ')}`, problems);
       item.contextValue = 'keepalivedCluster';
       return item;
     }
@@ -167,9 +168,9 @@ export class ClusterOverview implements vscode.TreeDataProvider<OverviewNode>, v
       const item = new vscode.TreeItem(i.name, vscode.TreeItemCollapsibleState.Expanded);
       item.id = `instance:${node.cluster.id}:${i.name}`;
       const vrid = i.members.find((m) => m.vrid !== undefined)?.vrid;
-      item.description = [vrid !== undefined ? `VRID ${vrid}` : undefined, i.mismatches.length ? `${i.mismatches.length} mismatch${i.mismatches.length === 1 ? '' : 'es'}` : undefined].filter(Boolean).join(' · ');
-      item.iconPath = i.mismatches.length ? errorIcon : new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed'));
-      item.tooltip = mismatchTooltip(`VRRP instance ${i.name}`, i.mismatches);
+      item.description = [vrid !== undefined ? `VRID ${vrid}` : undefined, i.problems ? plural(i.problems, 'mismatch', 'es') : undefined].filter(Boolean).join(' · ');
+      item.iconPath = problemIcon(i.mismatches, new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed')));
+      item.tooltip = mismatchTooltip(`${i.name} (vrrp instance)`, uniqueProblems(i.mismatches));
       item.contextValue = 'keepalivedInstance';
       return item;
     }
@@ -181,12 +182,28 @@ export class ClusterOverview implements vscode.TreeDataProvider<OverviewNode>, v
     const item = new vscode.TreeItem(m.node, vscode.TreeItemCollapsibleState.None);
     item.id = `member:${node.cluster.id}:${node.instance.name}:${m.uri}`;
     item.description = m.summary;
-    item.iconPath = own.length ? errorIcon : new vscode.ThemeIcon(m.state === 'MASTER' ? 'star-full' : 'server');
+    item.iconPath = problemIcon(own, new vscode.ThemeIcon(m.state === 'MASTER' ? 'star-full' : 'server'));
     item.tooltip = mismatchTooltip(`${m.node}: ${vscode.workspace.asRelativePath(uri)}, line ${m.line + 1}`, own);
     item.contextValue = 'keepalivedNode';
     const at = new vscode.Position(m.line, m.character);
     item.command = { title: 'Go to Instance', command: 'vscode.open', arguments: [uri, { selection: new vscode.Range(at, at), preview: true }] };
     return item;
+  }
+
+  /** Shows, selects and focuses the node of `uri` (its first instance) in the view. */
+  async reveal(uri: vscode.Uri | undefined): Promise<OverviewNode | undefined> {
+    if (!uri) return vscode.commands.executeCommand(`${VIEW_ID}.focus`).then(() => undefined);
+    for (const cluster of await this.store.get()) {
+      for (const instance of cluster.instances) {
+        const member = instance.members.find((m) => sameUri(m.uri, uri));
+        if (!member) continue;
+        const node: OverviewNode = { kind: 'member', cluster, instance, member, uri: member.uri };
+        await this.view.reveal(node, { select: true, focus: true, expand: true });
+        return node;
+      }
+    }
+    await vscode.commands.executeCommand(`${VIEW_ID}.focus`);
+    return undefined;
   }
 
   dispose(): void {

@@ -62,14 +62,21 @@ export interface ClusterInstance {
   members: ClusterMember[];
   /** Who holds the VIP in each failover scenario; empty for an instance on one node only. */
   failover: FailoverRow[];
-  /** Peer findings about this instance: rule id and message. */
-  mismatches: { code: string; message: string; uri: string; line: number }[];
+  /**
+   * Peer findings about this instance: rule id and message, on the node `node` (whose side "here"
+   * in the message is). The same problem is reported on each node involved; those reports share
+   * `problem`, so a count takes each problem once.
+   */
+  mismatches: { code: string; message: string; uri: string; line: number; severity: FindingSeverity; node: string; problem: string }[];
+  /** Distinct problems of error or warning severity among `mismatches`. */
+  problems: number;
 }
+export type FindingSeverity = 'error' | 'warning' | 'information' | 'hint';
 export interface ClusterView {
   id: string;
   nodes: { uri: string; label: string }[];
   instances: ClusterInstance[];
-  /** Number of peer findings of error or warning severity. */
+  /** Number of distinct peer problems of error or warning severity (each counted once, not once per node). */
   problems: number;
 }
 
@@ -98,6 +105,8 @@ export interface CompareMark {
   /** What differs, or the finding's message; empty for `same`. */
   message: string;
   code?: string;
+  /** A mismatch's severity (the finding's); absent for other kinds. */
+  severity?: FindingSeverity;
 }
 /** One line of either file, with the line it is aligned with on the other, when there is one. */
 export interface CompareRow {
@@ -140,3 +149,12 @@ export const TRUST_NOTIFICATION = 'keepalived/workspaceTrust';
 export interface TrustParams {
   trusted: boolean;
 }
+
+/**
+ * Commands of the VS Code client that the server's code lenses run (other LSP clients may offer
+ * them too; the argument is `{ uri }` of the file the lens is in).
+ */
+export const LENS_COMMANDS = {
+  compareWithPeer: 'keepalived.compareWithPeer',
+  createPeerConfig: 'keepalived.createPeerConfig',
+} as const;

@@ -220,7 +220,11 @@ connection.onRequest(
     const model = index.modelFor(p.uri);
     if (!model) return null;
     const sourceRouterId = model.routerId?.value;
-    const routerId = typeof p.routerId === 'string' ? p.routerId : nextRouterId(sourceRouterId ?? pathLabel(p.uri));
+    const asked = typeof p.routerId === 'string' ? p.routerId : undefined;
+    // The default names a node nobody has yet: lb01, whose lb02 exists, gets lb03.
+    const taken = new Set([...index.clusters().flatMap((c) => c.nodes.map((n) => n.label)), ...index.allModels().flatMap((m) => m.routerId?.value ?? [])]);
+    let routerId = asked ?? nextRouterId(sourceRouterId ?? pathLabel(p.uri));
+    for (let i = 0; asked === undefined && taken.has(routerId) && i < 1000; i++) routerId = nextRouterId(routerId);
     const priorityDelta = typeof p.priorityDelta === 'number' && Number.isFinite(p.priorityDelta) ? p.priorityDelta : undefined;
     return { ...makePeerConfig(model, p.uri, { routerId, priorityDelta }), routerId, sourceRouterId, sourceLabel: labelsFor(index, [p.uri])[0] };
   }),

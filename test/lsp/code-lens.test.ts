@@ -41,6 +41,8 @@ test('a lens on the vrrp_instance with its role and the peer from the other file
   assert.equal(list.length, 1);
   assert.equal(list[0].command?.title, 'MASTER 150 · VRID 55 · peer lb02 BACKUP 100');
   assert.equal(textOf(example('lb01'), list[0].range), 'vrrp_instance VI_1');
+  // a click opens the diff with the peer
+  assert.deepEqual(list[0].command && { command: list[0].command.command, arguments: list[0].command.arguments }, { command: 'keepalived.compareWithPeer', arguments: [{ uri: lb01 }] });
   // And from the other side (a file that is not open).
   const back = await lenses(fileUri(ws, 'lb02/keepalived.conf'));
   assert.deepEqual(
@@ -66,8 +68,12 @@ test('one lens per instance; no peer part without peers; implicit priority and V
   assert.deepEqual(
     list.map((l) => [l.range.start.line, l.command?.title]),
     [
-      [0, 'MASTER 255 (implicit) · VRID 10'],
+      [0, 'MASTER 255 (implicit) · VRID 10 · no peer yet: create its BACKUP'],
       [4, 'BACKUP 90 · VRID 11 · VRRPv3'],
     ],
   );
+  // a lone MASTER's lens writes its BACKUP; a lone BACKUP's lens is only text
+  assert.equal(list[0].command?.command, 'keepalived.createPeerConfig');
+  assert.deepEqual(list[0].command?.arguments, [{ uri: solo }]);
+  assert.equal(list[1].command?.command, '');
 });

@@ -138,7 +138,11 @@ test('files changed on disk: a peer fixed outside the editor clears the finding;
 
 test('the clusters request lists the pair, its instance on each node, and the mismatches of that instance', async () => {
   const views = await client.request<
-    { nodes: { label: string }[]; instances: { name: string; members: { node: string; summary: string; priority: number; vrid?: number }[]; mismatches: { code: string }[] }[]; problems: number }[]
+    {
+      nodes: { label: string }[];
+      instances: { name: string; members: { node: string; summary: string; priority: number; vrid?: number }[]; mismatches: { code: string; node: string; problem: string; severity: string }[]; problems: number }[];
+      problems: number;
+    }[]
   >('keepalived/clusters', {});
   assert.equal(views.length, 1);
   assert.deepEqual(views[0].nodes.map((n) => n.label).sort(), ['lb01', 'lb02']);
@@ -148,18 +152,26 @@ test('the clusters request lists the pair, its instance on each node, and the mi
   // the clusters view shows the summary the code lens and the symbols use, with interface and VIPs
   assert.equal(vi1.members.find((m) => m.node === 'lb01')?.summary, 'MASTER 150 · VRID 55 · eth1 · 192.168.31.5/24');
   assert.deepEqual([...new Set(vi1.mismatches.map((m) => m.code))].sort(), ['peer-vip-mismatch', 'peer-vrid-mismatch']);
-  assert.equal(views[0].problems, vi1.mismatches.length);
+  // each problem is reported on both nodes, and counted once
+  const vrid = vi1.mismatches.filter((m) => m.code === 'peer-vrid-mismatch');
+  assert.deepEqual(vrid.map((m) => m.node).sort(), ['lb01', 'lb02']);
+  assert.equal(new Set(vrid.map((m) => m.problem)).size, 1);
+  assert.equal(vi1.problems, new Set(vi1.mismatches.map((m) => m.problem)).size);
+  assert.ok(vi1.problems < vi1.mismatches.length);
+  assert.equal(views[0].problems, vi1.problems);
+  assert.ok(vrid.every((m) => m.severity === 'error'));
 });
 
-test('keepalived/createPeerConfig: the BACKUP text from the MASTER file, with the next router_id by default', async () => {
+test('keepalived/createPeerConfig: the BACKUP text from the MASTER file, with the next free router_id by default', async () => {
   const lb01 = pathToFileURL(join(ws, 'lb01', 'keepalived.conf')).href;
   const r = await client.request<{ text: string; routerId: string; sourceRouterId?: string; changes: string[]; warnings: string[] }>('keepalived/createPeerConfig', { uri: lb01 });
   assert.equal(r.sourceRouterId, 'lb01');
-  assert.equal(r.routerId, 'lb02');
-  assert.deepEqual(r.changes, ['router_id lb01 → lb02', 'VI_1: state MASTER → BACKUP', 'VI_1: priority 150 → 100']);
+  // lb02 exists in the workspace: the default names a node nobody has
+  assert.equal(r.routerId, 'lb03');
+  assert.deepEqual(r.changes, ['router_id lb01 → lb03', 'VI_1: state MASTER → BACKUP', 'VI_1: priority 150 → 100', 'comment naming lb01 mirrored for lb03 (line 2)']);
   assert.deepEqual(r.warnings, []);
   const original = readFileSync(join(ws, 'lb01', 'keepalived.conf'), 'utf8');
-  assert.equal(r.text, original.replace('router_id lb01', 'router_id lb02').replace('state MASTER', 'state BACKUP').replace('priority 150', 'priority 100'));
+  assert.equal(r.text, original.replace('! lb01: the MASTER node', '! lb03: the BACKUP node').replace('router_id lb01', 'router_id lb03').replace('state MASTER', 'state BACKUP').replace('priority 150', 'priority 100'));
   const named = await client.request<{ routerId: string; text: string }>('keepalived/createPeerConfig', { uri: lb01, routerId: 'lb09' });
   assert.match(named.text, /router_id lb09/);
 });

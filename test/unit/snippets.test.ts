@@ -47,7 +47,7 @@ test('expander: splitNodes separates MASTER and BACKUP node text', () => {
 // Shape of the snippet file
 
 test('snippets file is non-empty', () => {
-  assert.ok(names.length >= 12, `expected at least 12 snippets, found ${names.length}`);
+  assert.ok(names.length >= 10, `expected at least 10 snippets, found ${names.length}`);
 });
 
 test('every snippet has prefix, description and body', () => {
@@ -84,54 +84,77 @@ test('snippets cover the expected keepalived features', () => {
 });
 
 // ---------------------------------------------------------------------------
-// The MASTER/BACKUP pair
+// One prefix each, none a keyword: the server completes keywords itself, in their blocks only
 
-function pairSnippetName(): string {
-  const name = names.find((n) => {
-    const parts = splitNodes(bodyText(snippets[n].body));
-    return parts.some((p) => p.node === 'MASTER') && parts.some((p) => p.node === 'BACKUP');
-  });
-  assert.ok(name, 'no snippet with both a MASTER and a BACKUP node section');
-  return name;
-}
-
-/** Tab stop number used for the value of `keyword` in a body fragment ($N, ${N} or ${N:...}). */
-function tabStopOf(fragment: string, keyword: RegExp): number | undefined {
-  const m = new RegExp(`${keyword.source}\\s+\\$\\{?(\\d+)`, 'm').exec(fragment);
-  return m ? Number(m[1]) : undefined;
-}
-
-test('MASTER/BACKUP pair: both instances share the VRID, auth_pass, VIP and interface tab stops', () => {
-  const name = pairSnippetName();
-  const parts = splitNodes(bodyText(snippets[name].body));
-  const master = parts.find((p) => p.node === 'MASTER');
-  const backup = parts.find((p) => p.node === 'BACKUP');
-  assert.ok(master && backup);
-
-  const checks: [string, RegExp][] = [
-    ['virtual_router_id', /^\s*virtual_router_id/],
-    ['auth_pass', /^\s*auth_pass/],
-    ['interface', /^\s*interface/],
-    ['virtual IP', /virtual_ipaddress\s*\{\s*\n/],
-    ['instance name', /^\s*vrrp_instance/],
-  ];
-  for (const [what, re] of checks) {
-    const m = tabStopOf(master.text, re);
-    const b = tabStopOf(backup.text, re);
-    assert.ok(m !== undefined, `MASTER ${what} is not a tab stop`);
-    assert.equal(b, m, `BACKUP ${what} must mirror tab stop $${m}`);
+test('every snippet has one prefix, and no prefix is a keepalived keyword', async () => {
+  const { SCHEMA } = await import('../../server/src/schema');
+  const prefixes = names.map((n) => snippets[n].prefix);
+  for (const [i, p] of prefixes.entries()) {
+    assert.equal(typeof p, 'string', `${names[i]}: one prefix, not an alias list (each alias is listed again)`);
+    assert.deepEqual(SCHEMA.named(p as string), [], `${names[i]}: prefix ${String(p)} is also a keyword, so the list shows it twice`);
   }
+  assert.equal(new Set(prefixes).size, prefixes.length, 'prefixes are unique');
+});
 
-  assert.match(master.text, /^\s*state MASTER\s*$/m);
-  assert.match(master.text, /^\s*priority 150\s*$/m);
-  assert.match(backup.text, /^\s*state BACKUP\s*$/m);
-  assert.match(backup.text, /^\s*priority 100\s*$/m);
+// ---------------------------------------------------------------------------
+// The MASTER node of a pair: one file is one node; Create Peer Config writes the other
 
-  // And the expanded halves agree on the mirrored values.
-  const [mx, bx] = splitNodes(expandSnippet(snippets[name].body)).map((p) => p.text);
-  for (const re of [/virtual_router_id\s+(\S+)/, /auth_pass\s+(\S+)/, /interface\s+(\S+)/, /virtual_ipaddress\s*\{\s*(\S+)/]) {
-    assert.equal(re.exec(bx)?.[1], re.exec(mx)?.[1], `mirrored value for ${re.source}`);
-    assert.ok(re.exec(mx)?.[1], `value for ${re.source}`);
+const snippetByPrefix = (prefix: string) => {
+  const name = names.find((n) => snippets[n].prefix === prefix);
+  assert.ok(name, `no snippet with prefix ${prefix}`);
+  return snippets[name];
+};
+
+/** The weight of the vrrp_script an instance tracks, and both nodes' priorities. */
+async function failover(masterText: string) {
+  const { readText } = await import('../../server/src/model/read');
+  const { makePeerConfig } = await import('../../server/src/features/peer-config');
+  const uri = 'file:///cluster/lb01/keepalived.conf';
+  const master = readText(masterText, uri);
+  const backupText = makePeerConfig(master, uri, { routerId: 'lb02' }).text;
+  const backup = readText(backupText, 'file:///cluster/lb02/keepalived.conf');
+  const [mi] = master.instances;
+  const [bi] = backup.instances;
+  const script = master.interp.all.find((st) => st.keyword.value === 'vrrp_script' && st.args[0]?.value === mi.trackScripts[0]?.name);
+  const weight = Number(script?.children?.find((c) => c.keyword.value === 'weight')?.args[0]?.value);
+  return { masterText, backupText, master: mi, backup: bi, weight };
+}
+
+for (const prefix of ['vrrp-pair', 'vrrp-nginx']) {
+  test(`${prefix}: one node per file, and a failing check on the MASTER moves the VIP to the BACKUP`, async () => {
+    const text = expandSnippet(snippetByPrefix(prefix).body);
+    assert.equal((text.match(/^\s*vrrp_instance\b/gm) ?? []).length, 1, 'one instance: this node only');
+    const f = await failover(text);
+    assert.equal(f.master.state?.value, 'MASTER');
+    assert.equal(f.backup.state?.value, 'BACKUP');
+    assert.ok(f.master.trackScripts.length === 1, 'the instance tracks the check');
+    assert.ok(Number.isFinite(f.weight) && f.weight < 0, `a negative weight (found ${f.weight})`);
+    const masterPriority = f.master.priority!.value;
+    const backupPriority = f.backup.priority!.value;
+    assert.ok(masterPriority > backupPriority, 'the MASTER wins while the check passes');
+    assert.ok(masterPriority + f.weight < backupPriority, `${masterPriority} ${f.weight} must fall below ${backupPriority}`);
+    // and the description says why
+    assert.match(snippetByPrefix(prefix).description, /150 to 90[^.]*below the BACKUP's 100/);
+  });
+}
+
+test('vrrp-pair and Create Peer Config together: a cluster without peer findings', async () => {
+  const { checkFiles } = await import('../../server/src/analysis/check-files');
+  const f = await failover(expandSnippet(snippetByPrefix('vrrp-pair').body));
+  const found = checkFiles(new Map([['/snippet/lb01/keepalived.conf', f.masterText], ['/snippet/lb02/keepalived.conf', f.backupText]]));
+  assert.deepEqual(found.filter((x) => x.code.startsWith('peer-') || x.severity === 'error').map((x) => `${x.code}: ${x.message}`), []);
+});
+
+// ---------------------------------------------------------------------------
+// Every snippet expanded alone in a file
+
+test('every snippet expanded alone in a file: our checker reports no error', async () => {
+  const { checkModel } = await import('../../server/src/analysis/analyze');
+  const { readText } = await import('../../server/src/model/read');
+  for (const name of names) {
+    const text = expandSnippet(snippets[name].body);
+    const errors = checkModel(readText(text, 'file:///snippet/keepalived.conf')).filter((f) => f.severity === 'error');
+    assert.deepEqual(errors.map((f) => `${name} ${f.range.start.line + 1}: ${f.message} [${f.code}]`), []);
   }
 });
 
@@ -170,10 +193,27 @@ test('keepalived -t accepts every expanded snippet', { skip: findKeepalived() ? 
   }
 });
 
-test('our own checker reports no error on any expanded snippet, and the pair is a consistent cluster', async (t) => {
+test('keepalived -t accepts every snippet expanded alone in a file', { skip: findKeepalived() ? false : 'keepalived is not on PATH' }, () => {
+  const dir = mkdtempSync(join(tmpdir(), 'keepalived-snippets-alone-'));
+  try {
+    names.forEach((name, i) => {
+      const file = join(dir, `alone-${i}.conf`);
+      writeFileSync(file, expandSnippet(snippets[name].body));
+      const r = spawnSync('keepalived', ['-t', '-f', file], { encoding: 'utf8', timeout: 60_000 });
+      const lines = `${r.stdout ?? ''}\n${r.stderr ?? ''}`.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+      const problems = lines.filter((l) => !HOST_DEPENDENT.some((re) => re.test(l)));
+      assert.deepEqual(problems, [], `${name}: keepalived -t (exit ${r.status})`);
+      // keepalived -t fails only for what this host lacks (an interface named in the snippet)
+      if (problems.length === lines.length) assert.equal(r.status, 0, `${name}: keepalived -t exit status`);
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('our own checker reports no error on any expanded snippet in context', async (t) => {
   const { checkModel } = await import('../../server/src/analysis/analyze');
   const { readText } = await import('../../server/src/model/read');
-  const { checkFiles } = await import('../../server/src/analysis/check-files');
   for (const name of names) {
     for (const cfg of snippetConfigs(name, snippets[name])) {
       await t.test(cfg.label, () => {
@@ -182,9 +222,4 @@ test('our own checker reports no error on any expanded snippet, and the pair is 
       });
     }
   }
-  // The two halves of the MASTER/BACKUP pair, checked together as peers: no peer finding at all.
-  const pair = snippetConfigs(pairSnippetName(), snippets[pairSnippetName()]);
-  assert.equal(pair.length, 2);
-  const peers = checkFiles(new Map(pair.map((c, i) => [`/snippet/lb0${i + 1}/keepalived.conf`, c.text]))).filter((f) => f.code.startsWith('peer-'));
-  assert.deepEqual(peers.map((f) => f.message), []);
 });

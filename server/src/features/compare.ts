@@ -168,7 +168,7 @@ interface CompareRowOf<T> {
 /** The peer finding a line carries, as a mismatch mark. */
 function findingMark(line: number, findings: readonly Finding[]): CompareMark | undefined {
   const f = findings.find((x) => x.range.start.line === line);
-  return f && { line, kind: 'mismatch', message: f.message, code: f.code };
+  return f && { line, kind: 'mismatch', message: f.message, code: f.code, severity: f.severity };
 }
 
 export function compareNodes(left: CompareNode, right: CompareNode): CompareResult {
@@ -212,7 +212,7 @@ export function compareNodes(left: CompareNode, right: CompareNode): CompareResu
       const line = f.range.start.line;
       if (f.uri !== node.uri || marked[side].has(line)) continue;
       marked[side].add(line);
-      rows.push({ [side]: { line, kind: 'mismatch', message: f.message, code: f.code } });
+      rows.push({ [side]: { line, kind: 'mismatch', message: f.message, code: f.code, severity: f.severity } });
     }
   }
   return { left: { uri: left.uri, label: left.label }, right: { uri: right.uri, label: right.label }, rows };

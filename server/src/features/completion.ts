@@ -16,6 +16,7 @@ import type { Condition, Statement } from '../parser/statements';
 import type { Word } from '../parser/syntax';
 import { SCHEMA, type Schema } from '../schema';
 import { explainMarkdown, signature } from '../schema/describe';
+import { KEYWORD_USAGE } from '../schema/keyword-usage';
 import type { ArgSpec, KeywordSpec, LineSpec, OptionSpec, RefTarget } from '../schema/types';
 import { describeType } from '../schema/values';
 import { cursorContext, type CursorContext } from './context';
@@ -64,6 +65,12 @@ export function keywordSnippet(spec: KeywordSpec): { text: string; snippet: bool
   return { text, snippet: text !== spec.keyword && !retrigger, retrigger };
 }
 
+/** Most written first: `000` for the most used keyword of a block, `999` for one never seen in the samples. */
+function usageRank(spec: KeywordSpec): string {
+  const n = KEYWORD_USAGE[spec.path ? `${spec.path}/${spec.keyword}` : spec.keyword] ?? 0;
+  return String(999 - Math.min(n, 999)).padStart(3, '0');
+}
+
 function keywordKind(spec: KeywordSpec): CompletionItemKind {
   if (spec.block === 'subkeywords') return CompletionItemKind.Module;
   if (spec.block === 'values') return CompletionItemKind.Struct;
@@ -89,7 +96,7 @@ function keywordItems(model: ConfigModel, ctx: CursorContext, schema: Schema): C
       kind: keywordKind(spec),
       detail: signature(spec),
       documentation: { kind: MarkupKind.Markdown, value: explainMarkdown(spec) },
-      sortText: (spec.deprecated ? '9' : '1') + spec.keyword,
+      sortText: (spec.deprecated ? '9' : '1') + usageRank(spec) + spec.keyword,
     };
     if (spec.deprecated) item.tags = [CompletionItemTag.Deprecated];
     const snip = bare ? { text: spec.keyword, snippet: false, retrigger: false } : keywordSnippet(spec);
@@ -209,7 +216,15 @@ function paramItems(model: ConfigModel, ctx: CursorContext): CompletionItem[] {
  * Completion items at a position of `uri` (the root file of the model or one of its includes).
  * Returns plain LSP items; each carries a textEdit over the text typed so far.
  */
-export function completions(model: ConfigModel, uri: string, position: Position, schema: Schema = SCHEMA): CompletionItem[] {
+export function completions(model: ConfigModel, uri: string, position: Position, schema: Schema = SCHEMA, trigger?: string): CompletionItem[] {
+  const items = completionsAt(model, uri, position, schema);
+  // A space opens the list only where the word is one of a list (MASTER/BACKUP, on/off, a
+  // defined name): after `state `, not after every word or in the indentation.
+  if (trigger === ' ') return items.filter((i) => i.kind === CompletionItemKind.EnumMember || i.kind === CompletionItemKind.Value || i.kind === CompletionItemKind.Reference);
+  return items;
+}
+
+function completionsAt(model: ConfigModel, uri: string, position: Position, schema: Schema): CompletionItem[] {
   const ctx = cursorContext(model, uri, position);
   if (ctx.place === 'comment' || ctx.place === 'condition' || ctx.place === 'definition') return [];
   if (ctx.prefix.lastIndexOf('$') >= 0) return paramItems(model, ctx);

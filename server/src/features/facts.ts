@@ -19,6 +19,19 @@ export function priorityFacts(inst: VrrpInstance): { value: number; implicit: bo
   return { value: effectivePriority(inst), implicit: !inst.priority };
 }
 
+/** keepalived's words for a priority it rejects ("Priority not valid! ... Using default 100"). */
+const REJECTED_PRIORITY_FALLBACK = 100;
+
+/** The schema's range of a number field, when the written value lies outside it. */
+function outOfRange(field: VrrpInstance['priority']): string | undefined {
+  const arg = field?.stmt.spec?.args[0]?.type;
+  if (!field || arg?.kind !== 'integer') return undefined;
+  const min = arg.min ?? -Infinity;
+  const max = arg.max ?? Infinity;
+  if (Number.isInteger(field.value) && field.value >= min && field.value <= max) return undefined;
+  return `out of range ${min}..${max}`;
+}
+
 export interface SummaryOptions {
   /** Add the interface and the VIPs (the clusters view, where the line stands alone). */
   network?: boolean;
@@ -32,9 +45,13 @@ export interface SummaryOptions {
  * uses, marked `(implicit)` when the state implies it.
  */
 export function instanceSummary(model: ConfigModel, inst: VrrpInstance, opts: SummaryOptions = {}): string {
+  const state = inst.state?.value ?? 'BACKUP';
   const p = priorityFacts(inst);
-  const parts = [`${inst.state?.value ?? 'BACKUP'} ${p.value}${p.implicit ? ' (implicit)' : ''}`];
-  if (inst.vrid) parts.push(`VRID ${inst.vrid.value}`);
+  const badPriority = outOfRange(inst.priority);
+  const parts = [badPriority ? `${state} ${REJECTED_PRIORITY_FALLBACK} (${inst.priority?.word.text} written: ${badPriority})` : `${state} ${p.value}${p.implicit ? ' (implicit)' : ''}`];
+  // keepalived refuses an instance whose VRID is out of range: the summary says so, not just the number
+  const badVrid = outOfRange(inst.vrid);
+  if (inst.vrid) parts.push(badVrid ? `VRID ${inst.vrid.word.text} (${badVrid}: keepalived refuses it)` : `VRID ${inst.vrid.value}`);
   if (opts.version || inst.version || model.vrrpVersion || inst.vips[0]?.family === 6) parts.push(`VRRPv${effectiveVersion(inst, model)}`);
   if (opts.network) {
     if (inst.interface) parts.push(inst.interface.value);

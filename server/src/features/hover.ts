@@ -119,6 +119,13 @@ function symbolText(model: ConfigModel, w: Word, opts: HoverOptions): string | u
   return lines.join('\n\n');
 }
 
+/** `The value`, or for one of several words `The virtual router id`: no placeholder jargon (PRIORITY, IFNAME); a literal word by its name. */
+function argPhrase(name: string, severalWords: boolean): string {
+  // a literal word of the line's form (`fwmark`, `group`) is named as written
+  if (name !== name.toUpperCase()) return `**${name}**`;
+  return severalWords ? `The ${name.toLowerCase().replace(/_/g, ' ')}` : 'The value';
+}
+
 function argText(model: ConfigModel, w: Word, opts: HoverOptions): string | undefined {
   const owner = ownerOfArg(model, w);
   const parts: string[] = [];
@@ -129,7 +136,7 @@ function argText(model: ConfigModel, w: Word, opts: HoverOptions): string | unde
     const role = walk?.roles[owner.index];
     const where = owner.line ? `entry of \`${spec.keyword}\`` : `of \`${spec.keyword}\``;
     if (role?.kind === 'arg') {
-      parts.push(`**${role.arg.name}** ${role.option ? `(option \`${role.option.name}\`) ` : ''}${where}: ${describeType(role.arg.type)}.`);
+      parts.push(`${argPhrase(role.arg.name, role.option !== undefined || words.length > 1)} ${role.option ? `(option \`${role.option.name}\`) ` : ''}${where}: ${describeType(role.arg.type)}.`);
     } else if (role?.kind === 'option') {
       parts.push(`Option \`${role.option.name}\` ${where}${role.option.doc ? `: ${role.option.doc}` : '.'}`);
     } else if (role?.kind === 'extra') {

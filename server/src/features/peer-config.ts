@@ -5,7 +5,7 @@ import { DEFAULT_PRIORITY, effectivePriority, isMaster } from '../model/effectiv
 import type { ConfigModel, VrrpInstance } from '../model/types';
 import { LineIndex } from '../parser/line-index';
 import type { Statement } from '../parser/statements';
-import type { Word } from '../parser/syntax';
+import type { CommentToken, Word } from '../parser/syntax';
 
 export interface PeerConfigOptions {
   /** router_id of the new node. */
@@ -134,6 +134,27 @@ function lowerPriority(inst: VrrpInstance, doc: PeerText, delta: number, master:
   changes.push(`${inst.name}: priority ${next} added (was ${effectivePriority(inst)} by default)`);
 }
 
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Comments that name the source node (`! lb01: MASTER of the lb01/lb02 pair`) are about the new
+ * node from its own side: the two node names and MASTER/BACKUP trade places in them, as a
+ * mirror, so that no word of the comment is lost and no header claims to be the other node.
+ */
+function mirrorComments(comments: readonly CommentToken[], doc: PeerText, source: string, target: string, changes: string[]): void {
+  const swaps: Record<string, string> = { [source]: target, [target]: source, MASTER: 'BACKUP', BACKUP: 'MASTER' };
+  const word = new RegExp(`(?<![\\w.-])(?:${[source, target, 'MASTER', 'BACKUP'].map(escapeRe).join('|')})(?![\\w-])`, 'g');
+  const lines: number[] = [];
+  for (const c of comments) {
+    if (!new RegExp(`(?<![\\w.-])${escapeRe(source)}(?![\\w-])`).test(c.text)) continue;
+    const text = c.text.replace(word, (w) => swaps[w] ?? w);
+    if (text === c.text) continue;
+    doc.edits.push({ start: c.start, end: c.end, text });
+    lines.push(c.range.start.line + 1);
+  }
+  if (lines.length) changes.push(`comment${lines.length > 1 ? 's' : ''} naming ${source} mirrored for ${target} (line${lines.length > 1 ? 's' : ''} ${lines.join(', ')})`);
+}
+
 /** The BACKUP node's configuration, made from the MASTER node's file `uri` as read in `model`. */
 export function makePeerConfig(model: ConfigModel, uri: string, options: PeerConfigOptions): PeerConfigResult {
   const tree = model.interp.trees.find((t) => t.uri === uri);
@@ -165,5 +186,7 @@ export function makePeerConfig(model: ConfigModel, uri: string, options: PeerCon
     }
   }
   if (masters === 0) warnings.push("No instance is in state MASTER: is this the MASTER node's file?");
+  const source = model.routerId?.value;
+  if (source && source !== options.routerId) mirrorComments(tree.comments, doc, source, options.routerId, changes);
   return { text: doc.result(), changes, warnings };
 }

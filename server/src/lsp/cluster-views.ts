@@ -14,10 +14,23 @@ import type { WorkspaceIndex } from '../analysis/workspace-index';
 const PEER_RULE = /^peer-/;
 
 
+/**
+ * What makes two reports one problem: the rule and the set of places involved (the finding's own
+ * and its related ones). A mismatch between lb01 and lb02 is reported on both, each pointing at
+ * the other: the same set.
+ */
+export function problemKey(f: Finding): string {
+  const places = [f, ...(f.related ?? [])].map((x) => `${x.uri}#${x.range.start.line}:${x.range.start.character}`);
+  return `${f.code}|${[...new Set(places)].sort().join('|')}`;
+}
+
+const counts = (f: Finding) => f.severity === 'error' || f.severity === 'warning';
+
 export function clusterViews(clusters: readonly Cluster[], findings: ReadonlyMap<string, Finding[]>): ClusterView[] {
   return clusters.map((c) => {
     const uris = new Set(c.nodes.flatMap((n) => n.model.interp.files));
     const peerFindings = [...uris].flatMap((u) => (findings.get(u) ?? []).filter((f) => PEER_RULE.test(f.code)));
+    const nodeOf = (uri: string) => c.nodes.find((n) => n.model.interp.files.includes(uri))?.label ?? uri;
     const failover = clusterFailover(c);
     const rows = (g: Cluster['groups'][number]) => {
       const f = failover.find((x) => x.group === g);
@@ -26,31 +39,33 @@ export function clusterViews(clusters: readonly Cluster[], findings: ReadonlyMap
     return {
       id: c.id,
       nodes: c.nodes.map((n) => ({ uri: n.uri, label: n.label })),
-      problems: peerFindings.filter((f) => f.severity === 'error' || f.severity === 'warning').length,
-      instances: c.groups.map((g) => ({
-        name: g.name,
-        failover: rows(g),
-        members: g.members.map((m) => {
-          const at = (m.inst.nameWord ?? m.inst.stmt.keyword).range.start;
-          return {
-            uri: m.inst.stmt.keyword.uri,
-            node: m.node.label,
-            summary: instanceSummary(m.node.model, m.inst, { network: true }),
-            state: m.inst.state?.value,
-            priority: effectivePriority(m.inst),
-            vrid: m.inst.vrid?.value,
-            authType: m.inst.authentication?.type?.value,
-            vips: m.inst.vips.map((v) => (v.prefix !== undefined ? `${v.address}/${v.prefix}` : v.address)),
-            interface: m.inst.interface?.value,
-            advertInt: effectiveAdvertInt(m.inst),
-            line: at.line,
-            character: at.character,
-          };
-        }),
-        mismatches: peerFindings
-          .filter((f) => g.members.some((m) => f.uri === m.inst.stmt.keyword.uri && containsRange(statementRange(m.inst.stmt), f.range)))
-          .map((f) => ({ code: f.code, message: f.message, uri: f.uri, line: f.range.start.line })),
-      })),
+      problems: new Set(peerFindings.filter(counts).map(problemKey)).size,
+      instances: c.groups.map((g) => {
+        const own = peerFindings.filter((f) => g.members.some((m) => f.uri === m.inst.stmt.keyword.uri && containsRange(statementRange(m.inst.stmt), f.range)));
+        return {
+          name: g.name,
+          failover: rows(g),
+          members: g.members.map((m) => {
+            const at = (m.inst.nameWord ?? m.inst.stmt.keyword).range.start;
+            return {
+              uri: m.inst.stmt.keyword.uri,
+              node: m.node.label,
+              summary: instanceSummary(m.node.model, m.inst, { network: true }),
+              state: m.inst.state?.value,
+              priority: effectivePriority(m.inst),
+              vrid: m.inst.vrid?.value,
+              authType: m.inst.authentication?.type?.value,
+              vips: m.inst.vips.map((v) => (v.prefix !== undefined ? `${v.address}/${v.prefix}` : v.address)),
+              interface: m.inst.interface?.value,
+              advertInt: effectiveAdvertInt(m.inst),
+              line: at.line,
+              character: at.character,
+            };
+          }),
+          mismatches: own.map((f) => ({ code: f.code, message: f.message, uri: f.uri, line: f.range.start.line, severity: f.severity, node: nodeOf(f.uri), problem: problemKey(f) })),
+          problems: new Set(own.filter(counts).map(problemKey)).size,
+        };
+      }),
     };
   });
 }

@@ -30,10 +30,13 @@ import {
   semanticTokensRange,
   workspaceSymbols,
 } from '../features';
+import { peerRankText } from '../features/peer-rank';
 import { clusterFailover, trackersOfMember } from '../failover/model';
 import { failoverMarkdown } from '../features/failover';
 import type { VrrpInstance } from '../model/types';
+import { LENS_COMMANDS } from '../protocol';
 import { effectivePriority } from '../workspace/nodes';
+import { isMaster } from '../model/effective';
 import type { WorkspaceIndex } from '../analysis/workspace-index';
 import { guarded } from './params';
 import type { FormatSettings } from './settings';
@@ -59,12 +62,13 @@ function counterparts(index: WorkspaceIndex, uri: string, name: string) {
   return undefined;
 }
 
-/** "rank 1 of 2 among peers: lb01 150, lb02 100". */
-function peerRank(index: WorkspaceIndex, uri: string, name: string): string | undefined {
+/** "rank 1 of 2 among peers: lb01 150, lb02 100" (peer-rank.ts: ties share a rank). */
+function rankAmongPeers(index: WorkspaceIndex, uri: string, name: string): string | undefined {
   const sorted = counterparts(index, uri, name);
   if (!sorted) return undefined;
-  const me = sorted.findIndex((m) => m.node.model.interp.files.includes(uri));
-  return `rank ${me + 1} of ${sorted.length} among peers: ${sorted.map((m) => `${m.node.label} ${effectivePriority(m.inst)}`).join(', ')}`;
+  const ranked = sorted.map((m) => ({ label: m.node.label, priority: effectivePriority(m.inst), here: m.node.model.interp.files.includes(uri) }));
+  const self = ranked.find((m) => m.here);
+  return self ? peerRankText(ranked, self) : undefined;
 }
 
 /** The failover table of an instance of `uri`'s node, or of each of its instances tracking a vrrp_script. */
@@ -97,7 +101,7 @@ export function registerFeatures(connection: Connection, documents: TextDocument
   connection.onCompletion(
     guarded('textDocument/completion', ['textDocument', 'position'], (p) => {
       const m = model(p.textDocument.uri);
-      return m ? completions(m, p.textDocument.uri, p.position) : [];
+      return m ? completions(m, p.textDocument.uri, p.position, undefined, p.context?.triggerCharacter) : [];
     }),
   );
   connection.onHover(
@@ -105,7 +109,7 @@ export function registerFeatures(connection: Connection, documents: TextDocument
       const m = model(p.textDocument.uri);
       if (!m) return null;
       return hover(m, p.textDocument.uri, p.position, {
-        peerInfo: (name) => peerRank(deps.getIndex(), p.textDocument.uri, name),
+        peerInfo: (name) => rankAmongPeers(deps.getIndex(), p.textDocument.uri, name),
         failover: (of) => failoverTables(deps.getIndex(), p.textDocument.uri, of),
       });
     }),
@@ -206,7 +210,19 @@ export function registerFeatures(connection: Connection, documents: TextDocument
   connection.onCodeLens(
     guarded('textDocument/codeLens', ['textDocument'], (p) => {
       const m = model(p.textDocument.uri);
-      return m ? codeLenses(m, p.textDocument.uri, { peerText: (inst) => peerText(deps.getIndex(), p.textDocument.uri, inst) }) : [];
+      if (!m) return [];
+      const uri = p.textDocument.uri;
+      const hasPeers = (inst: VrrpInstance) => peerText(deps.getIndex(), uri, inst) !== undefined;
+      return codeLenses(m, uri, {
+        peerText: (inst) => peerText(deps.getIndex(), uri, inst) ?? (isMaster(inst) ? 'no peer yet: create its BACKUP' : undefined),
+        // A click opens the diff with the peer, or for a lone MASTER writes its BACKUP.
+        command: (inst) =>
+          hasPeers(inst)
+            ? { command: LENS_COMMANDS.compareWithPeer, arguments: [{ uri }] }
+            : isMaster(inst)
+              ? { command: LENS_COMMANDS.createPeerConfig, arguments: [{ uri }] }
+              : undefined,
+      });
     }),
   );
 }
@@ -215,7 +231,7 @@ export const CAPABILITIES: ServerCapabilities = {
   textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
   workspace: { workspaceFolders: { supported: true } },
   codeActionProvider: { codeActionKinds: ['quickfix'] },
-  completionProvider: { triggerCharacters: ['$', '{'] },
+  completionProvider: { triggerCharacters: ['$', '{', ' '] },
   hoverProvider: true,
   documentSymbolProvider: true,
   workspaceSymbolProvider: true,

@@ -1,3 +1,4 @@
+import { closeBefore } from './close-brace';
 import type { FileRule } from './rule';
 import { blockName, lineOf, where } from './text';
 
@@ -13,10 +14,12 @@ export const misplacedKeyword: FileRule = {
       const k = s.keyword;
       const belongs = [...new Set(homes.map((h) => where(h.path)))].slice(0, 3).join(', ');
       let why = '';
+      let fix;
       if (s.displacedBy) {
         why = ` keepalived reads it there because the '{' after '${s.displacedBy.keyword.value}' (line ${lineOf(s.displacedBy)}) did not open a block.`;
       } else if (s.parent && homes.some((h) => h.path === '')) {
         why = ` Is a '}' missing before it, to close '${blockName(s.parent)}'?`;
+        fix = closeBefore(model, s.parent, s);
       }
       report({
         uri: k.uri,
@@ -25,6 +28,7 @@ export const misplacedKeyword: FileRule = {
         related: s.displacedBy
           ? [{ uri: s.displacedBy.keyword.uri, range: s.displacedBy.keyword.range, message: 'the block keepalived did not open' }]
           : undefined,
+        fixes: fix ? [fix] : undefined,
       });
     }
   },

@@ -2,7 +2,7 @@ import type { ConfigModel } from '../model/types';
 import type { Statement } from '../parser/statements';
 import type { Fix } from './finding';
 import type { FileRule } from './rule';
-import { blockName } from './text';
+import { blockName, suggest } from './text';
 
 interface Required {
   keyword: string;
@@ -112,15 +112,22 @@ export const missingRequired: FileRule = {
       for (const req of REQUIRED[path] ?? []) {
         const present = s.children.filter((c) => c.keyword.value === req.keyword || req.or?.includes(c.keyword.value));
         if (present.length && (!req.usable || present.some((p) => req.usable?.(p, model)))) continue;
-        const edits = insertFirstLine(s, `${req.keyword} ${req.placeholder}`);
         const names = [req.keyword, ...(req.or ?? [])].map((k) => `'${k}'`).join(' or ');
         const what = present.length ? `no usable ${names} (keepalived drops each one written)` : `no ${names}`;
+        // `interfce eth0` is there: correcting it beats adding a second line beside it.
+        const typo = present.length ? undefined : s.children.find((c) => !c.spec && !c.keyword.origin && suggest(c.keyword.value, [req.keyword]).length > 0);
+        const edits = typo ? undefined : insertFirstLine(s, `${req.keyword} ${req.placeholder}`);
+        const fixes: Fix[] = typo
+          ? [{ title: `Change '${typo.keyword.value}' to '${req.keyword}'`, edits: [{ uri: typo.keyword.uri, range: typo.keyword.range, newText: req.keyword }], preferred: true }]
+          : edits
+            ? [{ title: `Add '${req.keyword} ${req.placeholder}'`, edits, preferred: true }]
+            : [];
         report({
           uri: s.keyword.uri,
           range: s.keyword.range,
           severity: req.severity,
-          message: `${blockName(s)} has ${what}: ${req.consequence}.`,
-          fixes: edits ? [{ title: `Add '${req.keyword} ${req.placeholder}'`, edits, preferred: true }] : undefined,
+          message: `${blockName(s)} has ${what}: ${req.consequence}.${typo ? ` Line ${typo.keyword.range.start.line + 1} has '${typo.keyword.value}': did you mean '${req.keyword}'?` : ''}`,
+          fixes: fixes.length ? fixes : undefined,
         });
       }
     }

@@ -1,5 +1,26 @@
+import type { Fix } from './finding';
+import type { ConfigModel } from '../model/types';
+import type { Statement } from '../parser/statements';
+import { closeAtEnd, closeBefore } from './close-brace';
 import type { FileRule } from './rule';
 import { blockName, lineOf } from './text';
+
+/**
+ * Fixes for a block that is never closed, each a pure insertion of one '}' line: before the first
+ * line indented no deeper than the block's own keyword (where the user most likely meant it to
+ * end), and at the end of the file (what keepalived itself assumes).
+ */
+function closeFixes(model: ConfigModel, s: Statement): Fix[] {
+  const open = s.open;
+  if (!open) return [];
+  const next = (s.children ?? []).find(
+    (c) => c.keyword.uri === s.keyword.uri && c.keyword.range.start.line > open.range.start.line && c.keyword.range.start.character <= s.keyword.range.start.character,
+  );
+  const before = next ? closeBefore(model, s, next) : undefined;
+  const atEnd = closeAtEnd(model, s);
+  if (atEnd) atEnd.preferred = !before;
+  return [before, atEnd].filter((f): f is Fix => f !== undefined);
+}
 
 export const unbalancedBrace: FileRule = {
   id: 'unbalanced-brace',
@@ -32,6 +53,7 @@ export const unbalancedBrace: FileRule = {
         uri: at.uri,
         range: at.range,
         message: `The block of '${blockName(s)}' is never closed: keepalived reports "missing '}'s or extra '{'s", reads everything after it, to the end of the file, inside it, and 'keepalived -t' fails. Add the missing '}'.`,
+        fixes: closeFixes(model, s),
       });
     }
   },

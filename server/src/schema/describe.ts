@@ -61,6 +61,18 @@ export function explainText(specs: readonly KeywordSpec[]): string {
     .join('\n\n');
 }
 
+/**
+ * Build options keepalived's configure leaves off unless asked (`--enable-snmp`, `--enable-dbus`,
+ * `--enable-json`, `--enable-bfd`, `--enable-regex`; distributions pass these flags themselves).
+ * A default build has the rest (VRRP, LVS, VMAC, track_process...), so naming them says nothing.
+ */
+const OPT_IN_BUILD_OPTIONS = /(?<!!)\b_WITH_(SNMP|DBUS|JSON|BFD|REGEX_CHECK)\w*_/;
+
+/** The build condition worth telling a user about: one that needs an option a default build lacks. */
+export function notableGuard(guard: string | undefined): string | undefined {
+  return guard && OPT_IN_BUILD_OPTIONS.test(guard) ? guard : undefined;
+}
+
 /** Markdown for hover and completion documentation. */
 export function explainMarkdown(spec: KeywordSpec): string {
   const parts = ['```keepalived\n' + signature(spec) + '\n```', spec.doc];
@@ -70,7 +82,8 @@ export function explainMarkdown(spec: KeywordSpec): string {
   if (spec.default !== undefined) facts.push(`Default: \`${spec.default}\``);
   if (spec.deprecated) facts.push(`**Deprecated**${spec.deprecated.replacement ? `: use \`${spec.deprecated.replacement}\`` : ''}`);
   if (spec.since) facts.push(`Since keepalived ${spec.since}`);
-  if (spec.guard) facts.push(`Needs keepalived built with \`${spec.guard}\``);
+  const guard = notableGuard(spec.guard);
+  if (guard) facts.push(`Needs keepalived built with \`${guard}\` (not in a default build)`);
   parts.push(facts.map((f) => `- ${f}`).join('\n'));
   if (spec.example) parts.push('```keepalived\n' + spec.example + '\n```');
   return parts.join('\n\n');

@@ -113,13 +113,19 @@ describe('language features', () => {
     assert.ok(!labels.includes('router_id'), 'router_id belongs to global_defs, not vrrp_instance');
   });
 
-  it('offers the MASTER/BACKUP pair snippet at the top level', async () => {
+  it('offers the pair snippet (this node, the MASTER) at the top level, each snippet once', async () => {
     const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', scratch, new vscode.Position(BLANK_TOP_LEVEL, 0));
     const snippets = list.items.filter((i) => i.kind === vscode.CompletionItemKind.Snippet);
-    const pair = snippets.find((i) => labelOf(i) === 'vrrp-pair' || labelOf(i) === 'keepalived-pair');
+    const pair = snippets.find((i) => labelOf(i) === 'vrrp-pair');
     assert.ok(pair, `no vrrp-pair snippet among ${snippets.map(labelOf).join(', ')}`);
     const body = pair.insertText instanceof vscode.SnippetString ? pair.insertText.value : String(pair.insertText);
-    assert.match(body, /state MASTER[\s\S]*state BACKUP/);
+    assert.match(body, /state MASTER/);
+    assert.doesNotMatch(body, /state BACKUP/, 'one file is one node');
+    // no snippet is listed twice, nor under a keyword's name beside the keyword itself
+    const bodies = snippets.map((i) => (i.insertText instanceof vscode.SnippetString ? i.insertText.value : String(i.insertText)));
+    assert.equal(new Set(bodies).size, bodies.length, `a snippet is listed twice: ${snippets.map(labelOf).join(', ')}`);
+    const keywords = new Set(list.items.filter((i) => i.kind !== vscode.CompletionItemKind.Snippet).map(labelOf));
+    assert.deepEqual(snippets.map(labelOf).filter((l) => keywords.has(l)), []);
   });
 
   it('explains priority on hover, with its range 1..255', async () => {

@@ -75,7 +75,8 @@ describe('peer features', () => {
     const [instance] = await overview.getChildren(cluster);
     assert.equal(overview.getTreeItem(instance).label, 'VI_1');
     assert.ok(instance.kind === 'instance' && instance.instance.mismatches.some((m) => m.code === 'peer-vip-mismatch'), 'VI_1 shows the VIP mismatch');
-    assert.equal((overview.getTreeItem(instance).iconPath as vscode.ThemeIcon).id, 'error');
+    // the prefix drift is a warning, drawn as one
+    assert.equal((overview.getTreeItem(instance).iconPath as vscode.ThemeIcon).id, 'warning');
     const members = await overview.getChildren(instance);
     const byNode = new Map(members.map((m: OverviewNode) => [overview.getTreeItem(m).label, overview.getTreeItem(m)]));
     assert.equal(byNode.get('lb01')?.description, 'MASTER 150 · VRID 55 · eth1 · 192.168.31.5/24');
@@ -119,7 +120,7 @@ describe('peer features', () => {
       await api.status.update();
       return /mismatch/.test(api.status.item.text) ? true : undefined;
     }, 20_000);
-    assert.equal(api.status.item.command, 'keepalived.showClusters');
+    assert.equal((api.status.item.command as vscode.Command).command, 'keepalived.revealInClusters');
   });
 
   it('without the server, "Compare with Peer" says so and opens no diff', async function () {
@@ -147,7 +148,7 @@ describe('peer features', () => {
     assert.match(text, /router_id lb03/);
     assert.match(text, /state BACKUP/);
     assert.match(text, /priority 100/);
-    assert.match(text, /! lb01: MASTER of the lb01\/lb02 pair/, 'comments are kept');
+    assert.match(text, /! lb03: BACKUP of the lb03\/lb02 pair/, 'the header comment names the new node from its side');
     await waitFor('the new file in the editor', () => vscode.window.activeTextEditor?.document.uri.fsPath === target.fsPath);
   });
 });

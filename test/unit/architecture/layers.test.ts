@@ -28,7 +28,7 @@ const ALLOWED: Record<Layer, { layers: Layer[]; packages: RegExp; why: string }>
   wiring: { layers: ['wiring', 'protocol', 'features', 'analysis', 'rules', 'failover', 'workspace', 'model', 'parser', 'schema'], packages: /^(vscode-languageserver(\/node|-textdocument|-types)?|node:.*)$/, why: 'wiring may use every layer' },
   protocol: { layers: ['protocol'], packages: /^$/, why: 'the protocol is plain JSON types shared with the client' },
   client: { layers: ['client', 'protocol'], packages: /^(vscode|vscode-languageclient\/node|node:.*)$/, why: 'the client talks LSP only (protocol.ts holds the request names and shapes)' },
-  tools: { layers: ['tools', 'wiring', 'rules', 'schema'], packages: /^node:.*$/, why: 'build tools read tables, they are not part of the extension' },
+  tools: { layers: ['tools', 'wiring', 'rules', 'model', 'schema'], packages: /^node:.*$/, why: 'build tools read tables (and sample configurations, through the model), they are not part of the extension' },
 };
 
 /** Node modules that compute and touch nothing (addresses, path strings): any server layer may use them. */

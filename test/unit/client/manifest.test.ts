@@ -52,6 +52,16 @@ test('the view, its activation, and the settings the server reads', () => {
   assert.equal(manifest.capabilities.untrustedWorkspaces.supported, 'limited');
 });
 
+test("README's rules table gives each rule's own severity and description (the settings say the same)", () => {
+  const readme = readFileSync(join(root, 'README.md'), 'utf8').split('\n');
+  for (const r of [...FILE_RULES, ...PEER_RULES]) {
+    const row = readme.find((l) => l.startsWith(`| \`${r.id}\` |`));
+    assert.ok(row, `README has no row for ${r.id}`);
+    assert.equal(row.split(' | ')[2]?.trim(), r.severity, `${r.id}: severity in README`);
+    assert.ok(row.includes(r.description), `${r.id}: README says '${row}', the rule '${r.description}'`);
+  }
+});
+
 test('every keepalived.* setting is window-scoped, as the server reads it, with the defaults of lsp/settings.ts', async () => {
   const { DEFAULT_SETTINGS } = await import('../../../server/src/lsp/settings');
   const props = manifest.contributes.configuration.properties as Record<string, { scope?: string; default?: unknown }>;

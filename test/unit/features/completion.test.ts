@@ -111,3 +111,36 @@ test('completion: $ parameters', () => {
 test('completion: nothing in comments', () => {
   assert.deepEqual(complete('vrrp_instance VI_1 { # sta|\n}\n'), []);
 });
+
+test('completion ranks the keywords people write first inside vrrp_instance, then the rest alphabetically', () => {
+  const items = complete('vrrp_instance VI_1 {\n  |\n}\n');
+  const order = [...items].sort((a, b) => (a.sortText ?? String(a.label)).localeCompare(b.sortText ?? String(b.label))).map((i) => i.label);
+  // the four every instance writes lead the list; a rare option comes well after them
+  assert.deepEqual(new Set(order.slice(0, 4)), new Set(['interface', 'priority', 'virtual_ipaddress', 'virtual_router_id']));
+  assert.equal(order[4], 'state');
+  assert.ok(order.indexOf('advert_int') < order.indexOf('accept'), 'advert_int (common) before accept (rare)');
+  assert.ok(order.indexOf('authentication') < order.indexOf('accept'));
+  // keywords never seen in the samples keep alphabetical order among themselves
+  assert.ok(order.indexOf('accept') < order.indexOf('debug') && order.indexOf('debug') < order.indexOf('down_timer_adverts'));
+});
+
+test('a space opens the list only where the next word is one of a list', () => {
+  const { m, pos } = at('vrrp_instance VI_1 {\n  state |\n}\n');
+  assert.deepEqual(labels(completions(m, URI, pos, undefined, ' ')), ['MASTER', 'BACKUP']);
+  // in the indentation of a new line, or after a word that takes free text, a space offers nothing
+  const indent = at('vrrp_instance VI_1 {\n  |\n}\n');
+  assert.deepEqual(completions(indent.m, URI, indent.pos, undefined, ' '), []);
+  const free = at('vrrp_instance VI_1 {\n  interface |\n}\n');
+  assert.deepEqual(completions(free.m, URI, free.pos, undefined, ' '), []);
+  // invoked explicitly, the keyword list is there as before
+  assert.ok(labels(completions(indent.m, URI, indent.pos)).includes('priority'));
+});
+
+test('the usage table behind the ranking names only keywords the schema knows, in their blocks', async () => {
+  const { KEYWORD_USAGE } = await import('../../../server/src/schema/keyword-usage');
+  const { SCHEMA } = await import('../../../server/src/schema');
+  for (const key of Object.keys(KEYWORD_USAGE)) {
+    const at = key.lastIndexOf('/');
+    assert.ok(SCHEMA.lookup(at < 0 ? '' : key.slice(0, at), key.slice(at + 1)), key);
+  }
+});

@@ -44,7 +44,7 @@ test('hover: a fractional advert_int under VRRPv2 is rounded to whole seconds', 
 test('hover: priority facts: MASTER without priority means 255', () => {
   const state = hoverText('vrrp_instance VI_1 {\n  state MAS|TER\n}\n');
   assert.match(state ?? '', /a MASTER without priority gets \*\*255\*\* \(address owner\)/);
-  assert.match(state ?? '', /\*\*STATE\*\* of `state`: one of MASTER, BACKUP/);
+  assert.match(state ?? '', /^The value of `state`: one of MASTER, BACKUP/);
   const prio = hoverText('vrrp_instance VI_1 {\n  state MASTER\n  priority 25|5\n}\n');
   assert.match(prio ?? '', /255 makes this router the address owner/);
   assert.match(prio ?? '', /A MASTER without `priority` means 255/);
@@ -85,6 +85,19 @@ test('hover: unknown and misplaced keywords, conditions, options, includes', () 
   const inc = hoverText('incl|ude conf.d/*.conf\n', undefined, { 'conf.d/a.conf': '', 'conf.d/b.conf': '' });
   assert.match(inc ?? '', /- \[a\.conf\]\(file:\/\/\/etc\/keepalived\/conf\.d\/a\.conf\)\n- \[b\.conf\]/);
   assert.equal(hoverText('vrrp_instance VI_1 { # com|ment\n}\n'), undefined);
+});
+
+test('hover names a build option only when a default keepalived build lacks it', () => {
+  // VRRP is in every default build: not worth a line on each VRRP keyword
+  assert.doesNotMatch(hoverText('vrrp_instance VI_1 {\n  prio|rity 150\n}\n') ?? '', /_WITH_VRRP_|Needs keepalived built/);
+  // BFD needs --enable-bfd
+  assert.match(hoverText('bfd_inst|ance B1 {\n  neighbor_ip 10.0.0.2\n}\n') ?? '', /Needs keepalived built with `[^`]*_WITH_BFD_[^`]*` \(not in a default build\)/);
+});
+
+test('hover on a value says what it is without placeholder jargon', () => {
+  const v = hoverText('vrrp_instance VI_1 {\n  priority 15|0\n}\n') ?? '';
+  assert.match(v, /^The value of `priority`: an integer 1\.\.255\./);
+  assert.doesNotMatch(v, /PRIORITY/);
 });
 
 test('hover reads the line form the interpreter chose, the one the diagnostic speaks of', async () => {

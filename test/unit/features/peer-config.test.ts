@@ -57,19 +57,42 @@ test('MASTER → BACKUP: state, priority, router_id and the unicast pair change;
     .replace('state MASTER', 'state BACKUP')
     .replace('priority 150', 'priority 100')
     .replace('unicast_src_ip 10.0.0.1', 'unicast_src_ip 10.0.0.2')
-    .replace('        10.0.0.2\n', '        10.0.0.1\n');
+    .replace('        10.0.0.2\n', '        10.0.0.1\n')
+    .replace('! lb01: MASTER of the pair', '! lb02: BACKUP of the pair');
   assert.equal(r.text, expected);
   assert.deepEqual(r.changes, [
     'router_id lb01 → lb02',
     'VI_1: state MASTER → BACKUP',
     'VI_1: priority 150 → 100',
     'VI_1: unicast_src_ip 10.0.0.1 ↔ unicast_peer 10.0.0.2',
+    'comment naming lb01 mirrored for lb02 (line 2)',
   ]);
   assert.deepEqual(r.warnings, []);
   // comments are kept, including the ones on changed lines
   assert.match(r.text, /state BACKUP {8}# owner of the VIP/);
   assert.match(r.text, /router_id lb02 {3}# this node/);
-  assert.match(r.text, /! lb01: MASTER of the pair/);
+  // the header names the new node from its own side; every other word of it stays
+  assert.match(r.text, /^! lb02: BACKUP of the pair {3}# comments stay as they are$/m);
+});
+
+test('comments naming the source node are mirrored: both names and MASTER/BACKUP trade places', () => {
+  const text = `! lb01: MASTER of the lb01/lb02 pair
+! lb010 and xlb01 are other machines; MASTERS is no state
+global_defs {
+    router_id lb01
+}
+vrrp_instance VI_1 {
+    state MASTER   # lb01 owns the VIP
+    virtual_router_id 5
+    priority 150
+}
+`;
+  const r = makePeerConfig(text, { routerId: 'lb02' });
+  const lines = r.text.split('\n');
+  assert.equal(lines[0], '! lb02: BACKUP of the lb02/lb01 pair');
+  assert.equal(lines[1], '! lb010 and xlb01 are other machines; MASTERS is no state');
+  assert.equal(lines[6], '    state BACKUP   # lb02 owns the VIP');
+  assert.ok(r.changes.includes('comments naming lb01 mirrored for lb02 (lines 1, 7)'), JSON.stringify(r.changes));
 });
 
 test('priority: lowered by the delta, never below 1; a MASTER without priority gets 200', () => {

@@ -165,3 +165,14 @@ test('keepalived drops the track_file without file and the garp_group without de
   assert.ok(ka.includes('Line 3: No file set for track_file tf - ignoring'), ka.join('\n'));
   assert.ok(ka.some((l) => /^Line 6: garp group \d+ does not have any delay set - removing/.test(l)), ka.join('\n'));
 });
+
+test('a misspelt required keyword: the fix corrects it instead of adding a second line', () => {
+  const text = conf('vrrp_instance VI_1 {', '    interfce eth0', '    virtual_router_id 51', '    virtual_ipaddress {', '        10.0.0.1', '    }', '}');
+  const f = only(findings(text), RULE);
+  assert.equal(f.length, 1);
+  assert.match(f[0].message, /has no 'interface'.*Line 2 has 'interfce': did you mean 'interface'\?/);
+  assert.deepEqual(f[0].fixes?.map((x) => x.title), ["Change 'interfce' to 'interface'"]);
+  const after = recheckAfterFix(text, f[0]);
+  assert.equal(after.text, text.replace('interfce', 'interface'));
+  assert.deepEqual(after.findings, []);
+});

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { at, conf, findings, hasKeepalived, instance, keepalivedCheck, only } from '../../helpers/analyze';
+import { applyFix, at, conf, findings, hasKeepalived, instance, keepalivedCheck, only } from '../../helpers/analyze';
 
 const RULE = 'unbalanced-brace';
 const NO_KEEPALIVED = !hasKeepalived() && 'keepalived is not installed';
@@ -44,4 +44,39 @@ test('keepalived reports the same braces', { skip: NO_KEEPALIVED }, () => {
   const unclosed = keepalivedCheck(UNCLOSED)!;
   assert.ok(unclosed.lines.some((l) => /There are 1 missing '\}'s or extra '\{'s/.test(l)));
   assert.equal(unclosed.status, 5);
+});
+
+test("a block whose '}' is missing before the next top-level block: the misplaced keyword's fix adds it there", () => {
+  const text = conf(
+    'vrrp_instance VI_1 {',
+    '    interface eth0',
+    '    virtual_router_id 51',
+    '    virtual_ipaddress {',
+    '        10.0.0.1',
+    '    }',
+    '',
+    '# the second instance',
+    'vrrp_instance VI_2 {',
+    '    interface eth0',
+    '    virtual_router_id 52',
+    '    virtual_ipaddress {',
+    '        10.0.0.2',
+    '    }',
+    '}',
+  );
+  // keepalived ignores VI_2's '{', so VI_2's '}' ends VI_1: the brace count balances
+  const f = only(findings(text), 'misplaced-keyword');
+  assert.equal(f.length, 1);
+  assert.deepEqual(f[0].fixes?.map((x) => [x.title, x.preferred]), [["Add '}' before line 7 (to end 'vrrp_instance VI_1' before 'vrrp_instance')", true]]);
+  const fixed = applyFix(text, f[0]);
+  assert.equal(fixed, text.replace('    }\n\n# the second', '    }\n}\n\n# the second'));
+  assert.deepEqual(findings(fixed), []);
+});
+
+test('an unclosed block at the end of the file: the fix appends the brace, indented like the block', () => {
+  const text = 'global_defs {\n    router_id lb01';
+  const f = only(findings(text), RULE);
+  assert.equal(f[0].fixes?.length, 1);
+  assert.equal(applyFix(text, f[0]), 'global_defs {\n    router_id lb01\n}\n');
+  assert.deepEqual(only(findings(applyFix(text, f[0])), RULE), []);
 });

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { at, findings, hasKeepalived, instance, keepalivedCheck, only } from '../../helpers/analyze';
+import { applyFix, at, findings, hasKeepalived, instance, keepalivedCheck, only } from '../../helpers/analyze';
 
 const RULE = 'value-out-of-range';
 const NO_KEEPALIVED = !hasKeepalived() && 'keepalived is not installed';
@@ -38,4 +38,14 @@ test('a virtual_router_id of 0 or 256, and a prefix beyond /32', () => {
 test('keepalived rejects the priority', { skip: NO_KEEPALIVED }, () => {
   const ka = keepalivedCheck(TEXT)!.lines;
   assert.ok(ka.includes("Line 7: number '256' outside range [1, 255]"), ka.join('\n'));
+});
+
+test('the fix clamps the number to the nearest bound, and nothing else changes', () => {
+  const high = only(findings(TEXT), RULE)[0];
+  assert.deepEqual(high.fixes?.map((x) => [x.title, x.preferred]), [['Change to 255 (the maximum)', true]]);
+  assert.equal(applyFix(TEXT, high), TEXT.replace('priority 256', 'priority 255'));
+  const lowText = instance(['    priority 0']);
+  const low = only(findings(lowText), RULE)[0];
+  assert.equal(applyFix(lowText, low), lowText.replace('priority 0', 'priority 1'));
+  assert.deepEqual(only(findings(applyFix(lowText, low)), RULE), []);
 });
