@@ -9,29 +9,13 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { siteNode } from './site-config.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const cli = join(root, 'dist/cli.js');
 const at = process.argv.indexOf('--sites');
 const SITES = at > 0 ? Number(process.argv[at + 1]) : 250;
 
-function node(s, role) {
-  return [
-    'global_defs {',
-    `    router_id site${s}-lb0${role}`,
-    '}',
-    'vrrp_instance VI_1 {',
-    `    state ${role === 1 ? 'MASTER' : 'BACKUP'}`,
-    '    interface eth0',
-    `    virtual_router_id ${(s % 250) + 1}`,
-    `    priority ${role === 1 ? 150 : 100}`,
-    '    virtual_ipaddress {',
-    `        10.${Math.floor(s / 250)}.${s % 250}.100/24`,
-    '    }',
-    '}',
-    '',
-  ].join('\n');
-}
 
 const dir = mkdtempSync(join(tmpdir(), 'kl-sites-'));
 try {
@@ -40,7 +24,7 @@ try {
     for (const role of [1, 2]) {
       const f = join(`site${s}`, `lb0${role}`, 'keepalived.conf');
       mkdirSync(join(dir, dirname(f)), { recursive: true });
-      writeFileSync(join(dir, f), node(s, role));
+      writeFileSync(join(dir, f), siteNode(s, role));
       files.push(f);
     }
   }

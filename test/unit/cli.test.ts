@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { conf, instance, writeTree } from '../helpers/analyze';
 import { SCHEMA } from '../../server/src/schema';
+import { siteNode } from '../../bench/site-config.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CLI = join(ROOT, 'dist/cli.js');
@@ -197,23 +198,6 @@ test('a template (keepalived.conf.j2) is skipped with a note, the other files ar
   assert.ok(r.stdout.includes('broken.conf:8:14: error:'), r.stdout);
 });
 
-/** A node of site `s` (its own VIP and VRID); `role` 1 = MASTER, 2 = BACKUP. All sites name their instance VI_1. */
-function siteNode(s: number, role: 1 | 2): string {
-  return conf(
-    'global_defs {',
-    `    router_id site${s}-lb0${role}`,
-    '}',
-    'vrrp_instance VI_1 {',
-    `    state ${role === 1 ? 'MASTER' : 'BACKUP'}`,
-    '    interface eth0',
-    `    virtual_router_id ${(s % 250) + 1}`,
-    `    priority ${role === 1 ? 150 : 100}`,
-    '    virtual_ipaddress {',
-    `        10.${Math.floor(s / 250)}.${s % 250}.100/24`,
-    '    }',
-    '}',
-  );
-}
 
 function sites(n: number): Record<string, string> {
   const files: Record<string, string> = {};
