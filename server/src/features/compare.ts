@@ -141,14 +141,31 @@ function describe(s: Item, other: Item | undefined): { kind: CompareKind; messag
   return { kind: 'differs', message: `'${text}'${where} is only in this file` };
 }
 
-/** Pairs the lines of a hunk (lines only one side has): same keyword in the same block first, then anything in the same block. */
+/**
+ * Pairs the lines of a hunk (lines only one side has): same keyword in the same block first, then
+ * anything in the same block. Linear in the hunk's size (a hunk can hold a whole file when the two
+ * files differ too much to align), each right line found through a queue per key.
+ */
 function pairHunk(ls: readonly Item[], rs: readonly Item[]): CompareRowOf<Item>[] {
   const partner = new Map<Item, Item>();
   const free = new Set(rs);
-  for (const same of [(a: Item, b: Item) => a.topic === b.topic, () => true]) {
+  for (const key of [(x: Item) => `${x.where}\u0000${x.topic}`, (x: Item) => x.where]) {
+    const queues = new Map<string, Item[]>();
+    for (const b of rs) {
+      if (!free.has(b)) continue;
+      const q = queues.get(key(b));
+      if (q) q.push(b);
+      else queues.set(key(b), [b]);
+    }
+    const next = new Map<string, number>();
     for (const a of ls) {
       if (partner.has(a)) continue;
-      const b = rs.find((x) => free.has(x) && x.where === a.where && same(a, x));
+      const k = key(a);
+      const q = queues.get(k);
+      let at = next.get(k) ?? 0;
+      while (q && at < q.length && !free.has(q[at])) at++;
+      next.set(k, at + 1);
+      const b = q?.[at];
       if (b) {
         partner.set(a, b);
         free.delete(b);
