@@ -4,10 +4,7 @@
 // are never quoted.
 import type { FileRule } from './rule';
 import { refusalText, type Refusal } from '../workspace/refusal';
-
-function fileName(uri: string): string {
-  return decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
-}
+import { uriBasename } from '../workspace/uri';
 
 export const includeNotRead: FileRule = {
   id: 'include-not-read',
@@ -23,7 +20,7 @@ export const includeNotRead: FileRule = {
       report({
         uri: inc.keyword.uri,
         range: at,
-        message: `'${fileName(first.uri)}' is not read: ${refusalText(first.reason as Refusal, first.size)}${more}.`,
+        message: `'${uriBasename(first.uri)}' is not read: ${refusalText(first.reason as Refusal, first.size)}${more}.`,
       });
     }
   },
