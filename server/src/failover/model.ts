@@ -1,7 +1,7 @@
 // The failover model of a cluster: for each VRRP instance (counterparts as the peer rules pair
 // them), who holds the VIP in normal operation, with one node stopped, and with one tracked item
 // failing on one node. Rules and features read it; it reads clusters and the typed model.
-import { effectiveNopreempt, effectivePriority } from '../model/effective';
+import { effectiveNopreempt, effectivePriority, isMaster, OWNER_PRIORITY } from '../model/effective';
 import type { VrrpInstance } from '../model/types';
 import type { Cluster, InstanceGroup, Member } from '../workspace/cluster';
 import type { Node } from '../workspace/nodes';
@@ -94,14 +94,14 @@ function ownState(node: Node, inst: VrrpInstance, world: World): { state: NodeSt
       continue;
     }
     // vrrp_set_effective_priority: "Don't change priority if address owner".
-    if (base === 255) continue;
+    if (base === OWNER_PRIORITY) continue;
     const c = contributions({ kind: t.kind, weight, reverse: t.reverse });
     total += failing ? c.failing : c.good;
     // initialise_vrrp_file_tracking_priorities: a file status of -254 or less is FAULT.
     if (t.kind === 'file' && failing && c.failing <= -254) fault = true;
   }
   // vrrp_set_effective_priority: the effective priority stays within 1..254.
-  return { state: fault ? 'fault' : 'up', priority: base === 255 ? 255 : clamp(total) };
+  return { state: fault ? 'fault' : 'up', priority: base === OWNER_PRIORITY ? OWNER_PRIORITY : clamp(total) };
 }
 
 /** The instance on its node, with its sync group: one member in FAULT takes the group down (vrrp_sync.c vrrp_sync_fault). */
@@ -129,7 +129,7 @@ function contenders(g: InstanceGroup, world: World, excluded: ReadonlySet<Node>)
       // vrrp.c: preempt_delay is cleared with initial state MASTER, with nopreempt and in strict mode.
       preemptDelay:
         !world.ignorePreempt && preemptDelay && !effectiveNopreempt(m.inst) && m.inst.state?.value !== 'MASTER' && !m.node.model.vrrpStrict ? preemptDelay : undefined,
-      initialMaster: m.inst.state?.value === 'MASTER' || s.priority === 255,
+      initialMaster: isMaster(m.inst) || s.priority === OWNER_PRIORITY,
     });
   }
   return { outcomes, cs };

@@ -2,7 +2,7 @@
 // the instance to FAULT) and whether it is reversed, after the adjustments keepalived makes for
 // address owners and sync groups. Read from the node's model; every fact cites keepalived's source.
 import { last } from '../model/build';
-import { effectivePriority } from '../model/effective';
+import { effectivePriority, OWNER_PRIORITY } from '../model/effective';
 import type { ConfigModel, VrrpInstance } from '../model/types';
 import type { Statement, ValueLine } from '../parser/statements';
 import type { Word } from '../parser/syntax';
@@ -135,7 +135,7 @@ export function syncGroupKeepsWeights(group: Statement): boolean {
  * own entries first, then its sync group's.
  */
 export function trackersOf(model: ConfigModel, inst: VrrpInstance): Tracker[] {
-  const owner = effectivePriority(inst) === 255;
+  const owner = effectivePriority(inst) === OWNER_PRIORITY;
   const group = inst.syncGroup;
   const syncNoWeight = !!group && !syncGroupKeepsWeights(group.stmt);
   const own = entries(model, inst.stmt, false);
@@ -186,7 +186,7 @@ export function trackersOf(model: ConfigModel, inst: VrrpInstance): Tracker[] {
   // sync_group_tracking_init: "Cannot have weighted track script '%s' with member having priority
   // 255 - clearing weight" (and the same for files, processes and BFDs).
   const members = model.instances.filter((i) => i.syncGroup === group);
-  if (members.some((i) => effectivePriority(i) === 255)) {
+  if (members.some((i) => effectivePriority(i) === OWNER_PRIORITY)) {
     for (const t of groupItems) {
       if (!t.weight) continue;
       t.weight = 0;
