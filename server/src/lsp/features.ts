@@ -212,12 +212,17 @@ export function registerFeatures(connection: Connection, documents: TextDocument
       const m = model(p.textDocument.uri);
       if (!m) return [];
       const uri = p.textDocument.uri;
-      const hasPeers = (inst: VrrpInstance) => peerText(deps.getIndex(), uri, inst) !== undefined;
+      // Each instance's peers are looked up once per request: the text and the command both need them.
+      const peersOf = new Map<VrrpInstance, string | undefined>();
+      const peers = (inst: VrrpInstance) => {
+        if (!peersOf.has(inst)) peersOf.set(inst, peerText(deps.getIndex(), uri, inst));
+        return peersOf.get(inst);
+      };
       return codeLenses(m, uri, {
-        peerText: (inst) => peerText(deps.getIndex(), uri, inst) ?? (isMaster(inst) ? 'no peer yet: create its BACKUP' : undefined),
+        peerText: (inst) => peers(inst) ?? (isMaster(inst) ? 'no peer yet: create its BACKUP' : undefined),
         // A click opens the diff with the peer, or for a lone MASTER writes its BACKUP.
         command: (inst) =>
-          hasPeers(inst)
+          peers(inst) !== undefined
             ? { command: LENS_COMMANDS.compareWithPeer, arguments: [{ uri }] }
             : isMaster(inst)
               ? { command: LENS_COMMANDS.createPeerConfig, arguments: [{ uri }] }
