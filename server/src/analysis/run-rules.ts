@@ -27,7 +27,7 @@ export interface RunOptions {
 }
 
 /** Related places beyond the bound are counted in the message, not listed. */
-function boundRelated(r: Report): Report {
+export function boundRelated(r: Report): Report {
   if (!r.related || r.related.length <= MAX_RELATED_PER_FINDING) return r;
   const more = r.related.length - MAX_RELATED_PER_FINDING;
   return { ...r, related: r.related.slice(0, MAX_RELATED_PER_FINDING), message: `${r.message} (${more} more peers not listed)` };
@@ -66,7 +66,10 @@ export function runRules<C>(
       if (severity && (!opts.keep || opts.keep(r))) out.push({ ...boundRelated(r), code: rule.id, severity });
     });
     try {
-      rule.check(context(report));
+      const ctx = context(report);
+      rule.check(ctx);
+      // The file-wide part of a block-scoped file rule (rules/rule.ts).
+      (rule as { checkFile?: (c: C) => void }).checkFile?.(ctx);
     } catch (e) {
       out.push({
         uri: fallbackUri,

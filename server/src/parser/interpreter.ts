@@ -11,7 +11,7 @@ import { overlap } from './conditions';
 import { EventSource } from './line-stream';
 import { OtherProcessesReading } from './other-processes';
 import type { Condition, Statement, ValueLine } from './statements';
-import type { SyntaxTree, Word } from './syntax';
+import type { SyntaxNode, SyntaxTree, Word } from './syntax';
 
 export type { IncludeRef, IncludeResolver, IncludeTarget, Interpretation, InterpretOptions, SymbolUse } from './interpretation';
 
@@ -45,6 +45,11 @@ class Reader {
   /** The statement whose block made keepalived read later lines at the wrong level. */
   private displacement: Statement | undefined;
 
+  /** The open blocks of the current block() call (innermost last). */
+  private stack: Frame[] = [];
+  /** Set while a value block's lines are read. */
+  private inValues = false;
+
   constructor(
     private readonly src: EventSource,
     private readonly out: Interpretation,
@@ -65,6 +70,7 @@ class Reader {
    */
   block(path: string, owner: Statement | undefined, needOpen: boolean, into: Statement[]): void {
     const stack: Frame[] = [{ path, owner, pendingOpen: needOpen, into }];
+    this.stack = stack;
     let count = 0;
     for (let e = this.src.next(); e; e = this.src.next()) {
       if ((++count & 4095) === 0 && this.late(e)) break;
@@ -180,6 +186,21 @@ class Reader {
   private values(stmt: Statement): void {
     const spec = stmt.spec as KeywordSpec;
     stmt.values = [];
+    this.inValues = true;
+    try {
+      this.valueLines(stmt, spec);
+    } finally {
+      this.inValues = false;
+    }
+  }
+
+  /** Whether the reading is at the top level, between statements (a top-level block is complete). */
+  atTopLevel(): boolean {
+    return this.stack.length === 1 && !this.stack[0].pendingOpen && !this.stack[0].owner && !this.inValues;
+  }
+
+  private valueLines(stmt: Statement, spec: KeywordSpec): void {
+    const values = stmt.values as ValueLine[];
     const first = this.src.peek();
     if (first?.t === 'open') {
       this.src.next();
@@ -200,14 +221,14 @@ class Reader {
         line.issues = match.issues;
         line.form = match.form;
       }
-      stmt.values.push(line);
+      values.push(line);
     }
     this.unclosed(stmt);
   }
 }
 
-export function interpret(tree: SyntaxTree, opts: InterpretOptions): Interpretation {
-  const out: Interpretation = {
+function emptyInterpretation(): Interpretation {
+  return {
     statements: [],
     all: [],
     definitions: [],
@@ -227,10 +248,34 @@ export function interpret(tree: SyntaxTree, opts: InterpretOptions): Interpretat
     symbols: [],
     limits: [],
   };
+}
+
+export function interpret(tree: SyntaxTree, opts: InterpretOptions): Interpretation {
+  const out = emptyInterpretation();
   const src = new EventSource(out, opts);
   src.load(tree);
   const others = new OtherProcessesReading(opts.schema, out.topLevelReads);
   src.observer = (e) => others.event(e);
   new Reader(src, out, opts.schema, others, opts).block('', undefined, false, out.statements);
+  return out;
+}
+
+/**
+ * Reads a root file unit by unit (see EventSource.stream) with the one reader that carries
+ * keepalived's state across top-level blocks. `rest` runs whenever every block read so far is
+ * complete (the reader is at the top level and keepalived's other processes count no braces),
+ * before the next unit is read: what `out` holds then may be taken out of it, except the
+ * last top-level statement (a `{` after it refers to it). Returns `out` after the last unit.
+ */
+export function interpretStream(uri: string, units: () => readonly SyntaxNode[] | undefined, opts: InterpretOptions, rest: (out: Interpretation) => void): Interpretation {
+  const out = emptyInterpretation();
+  const src = new EventSource(out, opts);
+  const others = new OtherProcessesReading(opts.schema, out.topLevelReads);
+  src.observer = (e) => others.event(e);
+  const reader = new Reader(src, out, opts.schema, others, opts);
+  src.stream(uri, units, () => {
+    if (reader.atTopLevel() && others.atRest()) rest(out);
+  });
+  reader.block('', undefined, false, out.statements);
   return out;
 }

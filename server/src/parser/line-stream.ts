@@ -75,6 +75,12 @@ function flatten(nodes: readonly SyntaxNode[], fixLines: boolean, out: Item[] = 
   return out;
 }
 
+/** The first word of a list of nodes (a line's, a block's `{`, a stray `}`). */
+function firstWord(nodes: readonly SyntaxNode[]): Word | undefined {
+  const n = nodes[0];
+  return n.kind === 'line' ? n.words[0] : n.kind === 'block' ? n.open : n.brace;
+}
+
 function itemWords(it: Item): Word[] {
   return it.t === 'line' ? it.words : [it.brace];
 }
@@ -100,12 +106,53 @@ export class EventSource {
     private readonly opts: InterpretOptions,
   ) {}
 
-  /** Flattens the tree (and its includes) into events up front: configs are small next to memory. */
+  /** Where the root file's next top-level unit comes from, when the root is read unit by unit. */
+  private units?: () => readonly SyntaxNode[] | undefined;
+  private rootStack?: Set<string>;
+  /** Runs each time the queue runs dry, before the next unit of the root file is read. */
+  private dry?: () => void;
+
+  /** Flattens the tree (and its includes) into events up front. */
   load(tree: SyntaxTree): void {
     this.out.files.push(tree.uri);
     this.fileSet.add(tree.uri);
     this.out.trees.push(tree);
     this.nodes(tree.nodes, 0, new Set([tree.uri]));
+  }
+
+  /**
+   * Reads the root file `uri` one top-level unit at a time: `units` gives the syntax nodes of the
+   * next unit (whole lines, so that an `@ID`, `~SEQ` or include line keeps the rest of its line),
+   * undefined at the end; `dry` runs whenever the queue is empty, before the next unit is read.
+   * The root's tree is not listed in `trees`: the caller holds its text.
+   */
+  stream(uri: string, units: () => readonly SyntaxNode[] | undefined, dry?: () => void): void {
+    this.out.files.push(uri);
+    this.fileSet.add(uri);
+    this.units = units;
+    this.dry = dry;
+    this.rootStack = new Set([uri]);
+  }
+
+  /** Queues the root's next units until an event is queued or the root is read. */
+  private refill(): void {
+    while (this.units && this.pos >= this.queue.length) {
+      this.queue.length = 0;
+      this.pos = 0;
+      this.dry?.();
+      const nodes = this.units();
+      if (!nodes) {
+        this.units = undefined;
+        return;
+      }
+      if (nodes.length === 0) continue;
+      const first = firstWord(nodes);
+      if (first && this.late(first)) {
+        this.units = undefined;
+        return;
+      }
+      this.nodes(nodes, 0, this.rootStack as Set<string>);
+    }
   }
 
   /** Records a limit once per kind: the first place it stopped the reading. */
@@ -123,12 +170,14 @@ export class EventSource {
   }
 
   next(): Event | undefined {
+    if (this.pos >= this.queue.length) this.refill();
     const e = this.pos < this.queue.length ? this.queue[this.pos++] : undefined;
     if (e && this.observer) this.observer(e);
     return e;
   }
 
   peek(): Event | undefined {
+    if (this.pos >= this.queue.length) this.refill();
     return this.queue[this.pos];
   }
 

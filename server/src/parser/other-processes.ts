@@ -33,6 +33,11 @@ export class OtherProcessesReading {
     private readonly out: TopLevelRead[],
   ) {}
 
+  /** Between top-level blocks, with no line read at the top level because of a missing `{`. */
+  atRest(): boolean {
+    return this.skip === 0 && this.cause === undefined;
+  }
+
   /** The reader found that `keyword` opens a block without a `{`. */
   missingOpen(keyword: Word): void {
     if (this.skip > 0) this.missingInside = keyword;

@@ -4,6 +4,7 @@ import type { FileRule } from './rule';
 export const authIgnored: FileRule = {
   id: 'auth-ignored',
   severity: 'warning',
+  scope: 'file',
   description: 'authentication under VRRP version 3 or vrrp_strict, where keepalived ignores it.',
   check({ model, report }) {
     for (const inst of model.instances) {

@@ -4,6 +4,7 @@ import type { FileRule } from './rule';
 export const authPassTruncated: FileRule = {
   id: 'auth-pass-truncated',
   severity: 'warning',
+  scope: 'block',
   description: 'An auth_pass longer than 8 characters: keepalived uses only the first 8.',
   check({ model, report }) {
     for (const inst of model.instances) {

@@ -3,6 +3,7 @@ import type { FileRule } from './rule';
 export const commentInWord: FileRule = {
   id: 'comment-in-word',
   severity: 'warning',
+  scope: 'block',
   description: "A '#' or '!' written right after a word: keepalived starts a comment there and drops the rest of the line.",
   check({ model, report }) {
     for (const tree of model.interp.trees) {

@@ -5,6 +5,7 @@ import type { FileRule } from './rule';
 export const deprecatedKeyword: FileRule = {
   id: 'deprecated-keyword',
   severity: 'warning',
+  scope: 'block',
   description: 'A keyword keepalived still accepts but has deprecated or renamed.',
   check({ model, schema, target, report }) {
     for (const s of model.interp.all) {

@@ -15,6 +15,7 @@ const KEEPALIVED_NAME: Record<string, string> = { vrrp_instance: 'vrrp instance'
 export const duplicateDefinition: FileRule = {
   id: 'duplicate-definition',
   severity: 'error',
+  scope: 'file',
   description: 'Two vrrp_instance, vrrp_script, sync groups... with the same name.',
   check({ model, report }) {
     const seen = new Map<string, SymbolUse[]>();

@@ -1,34 +1,41 @@
 import type { Statement } from '../parser/statements';
 import { overlap } from '../parser/conditions';
-import type { FileRule } from './rule';
+import type { FileRule, Reporter } from './rule';
 import { blockName } from './text';
 
+
+/** Reports each keyword of `list` set again where an earlier one applies too. */
+function duplicatesIn(list: readonly Statement[], report: Reporter): void {
+  const seen = new Map<string, Statement[]>();
+  for (const s of list) {
+    if (!s.spec || s.spec.repeatable || (s.spec.block === 'subkeywords' && s.args.length > 0)) continue;
+    const key = s.keyword.value;
+    const earlier = seen.get(key) ?? [];
+    const clash = earlier.find((e) => overlap(e, s));
+    if (clash) {
+      report({
+        uri: s.keyword.uri,
+        range: s.keyword.range,
+        message: `'${key}' is already set in ${blockName(s.parent)} (line ${clash.keyword.range.start.line + 1}); keepalived uses this later one.`,
+        related: [{ uri: clash.keyword.uri, range: clash.keyword.range, message: `first '${key}'` }],
+      });
+    }
+    earlier.push(s);
+    seen.set(key, earlier);
+  }
+}
 
 export const duplicateKeyword: FileRule = {
   id: 'duplicate-keyword',
   severity: 'warning',
+  scope: 'block',
   description: 'A single-valued keyword set twice in one block: keepalived keeps the last.',
+  // Inside a block: the block's own lines.
   check({ model, report }) {
-    const blocks: Statement[][] = [model.statements];
-    for (const s of model.interp.all) if (s.children) blocks.push(s.children);
-    for (const list of blocks) {
-      const seen = new Map<string, Statement[]>();
-      for (const s of list) {
-        if (!s.spec || s.spec.repeatable || (s.spec.block === 'subkeywords' && s.args.length > 0)) continue;
-        const key = s.keyword.value;
-        const earlier = seen.get(key) ?? [];
-        const clash = earlier.find((e) => overlap(e, s));
-        if (clash) {
-          report({
-            uri: s.keyword.uri,
-            range: s.keyword.range,
-            message: `'${key}' is already set in ${blockName(s.parent)} (line ${clash.keyword.range.start.line + 1}); keepalived uses this later one.`,
-            related: [{ uri: clash.keyword.uri, range: clash.keyword.range, message: `first '${key}'` }],
-          });
-        }
-        earlier.push(s);
-        seen.set(key, earlier);
-      }
-    }
+    for (const s of model.interp.all) if (s.children) duplicatesIn(s.children, report);
+  },
+  // At the top level: two global_defs (or any top-level keyword) anywhere in the file.
+  checkFile({ model, report }) {
+    duplicatesIn(model.statements, report);
   },
 };

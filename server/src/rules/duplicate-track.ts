@@ -12,6 +12,7 @@ const OWNERS = new Set(['vrrp_instance', 'vrrp_sync_group']);
 export const duplicateTrack: FileRule = {
   id: 'duplicate-track',
   severity: 'warning',
+  scope: 'block',
   description: 'An interface, script, process or BFD instance tracked twice by one vrrp_instance or sync group: keepalived ignores the second.',
   check({ model, report }) {
     for (const owner of model.interp.all) {

@@ -39,6 +39,7 @@ function conflict(a: VrrpInstance, b: VrrpInstance, model: ConfigModel): boolean
 export const duplicateVrid: FileRule = {
   id: 'duplicate-vrid',
   severity: 'error',
+  scope: 'file',
   description: 'Two vrrp_instances with one virtual_router_id on the same interface and address family.',
   check({ model, report }) {
     const seen = new Map<string, VrrpInstance[]>();

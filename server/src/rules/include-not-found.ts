@@ -3,6 +3,7 @@ import type { FileRule } from './rule';
 export const includeNotFound: FileRule = {
   id: 'include-not-found',
   severity: 'warning',
+  scope: 'block',
   description: 'An include whose pattern matches no file.',
   check({ model, report }) {
     for (const inc of model.interp.includes) {

@@ -9,6 +9,7 @@ import { uriBasename } from '../workspace/uri';
 export const includeNotRead: FileRule = {
   id: 'include-not-read',
   severity: 'warning',
+  scope: 'block',
   description:
     'An included file that is not read: not a regular file, under /proc, /sys or /dev, over the size limit, not a keepalived configuration, or outside the workspace folders of an untrusted workspace.',
   check({ model, report }) {

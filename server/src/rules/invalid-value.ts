@@ -11,6 +11,7 @@ const SECRETS = new Set(['vrrp_instance/authentication auth_pass', 'vrrp_instanc
 export const invalidValue: FileRule = {
   id: 'invalid-value',
   severity: 'error',
+  scope: 'block',
   description: 'A value of the wrong type: not a number, not one of the allowed words, not an IP address.',
   check({ model, target, report }) {
     for (const li of valueIssues(model, ['invalid-value', 'extra-value'])) {

@@ -4,6 +4,7 @@ import type { FileRule } from './rule';
 export const limitReached: FileRule = {
   id: 'limit-reached',
   severity: 'warning',
+  scope: 'file',
   description:
     'The analysis stopped at one of its limits (file size, included files, include expansions, $NAME/~SEQ/~LST expansion, time budget): the diagnostic says what was not read or checked.',
   check({ model, report }) {

@@ -5,6 +5,7 @@ import { blockName, lineOf, where } from './text';
 export const misplacedKeyword: FileRule = {
   id: 'misplaced-keyword',
   severity: 'error',
+  scope: 'block',
   description: 'A known keyword in a block where keepalived does not accept it (e.g. priority in global_defs).',
   check({ model, schema, report }) {
     for (const s of model.interp.all) {

@@ -6,6 +6,7 @@ const line = (w: Word) => w.range.start.line + 1;
 export const missingBlock: FileRule = {
   id: 'missing-block',
   severity: 'error',
+  scope: 'block',
   description: "A block keyword (vrrp_instance, virtual_ipaddress...) without its '{', and the lines keepalived then reads at the top level.",
   check({ model, report }) {
     const { missingOpens, topLevelReads, extraCloses } = model.interp;

@@ -1,7 +1,7 @@
 import type { ConfigModel } from '../model/types';
 import type { Statement } from '../parser/statements';
 import type { Fix } from './finding';
-import type { FileRule } from './rule';
+import type { FileRule, Reporter } from './rule';
 import { blockName, suggest } from './text';
 
 interface Required {
@@ -14,6 +14,8 @@ interface Required {
   severity?: 'warning';
   /** A present keyword counts only if this holds (keepalived drops a url without path, say). */
   usable?: (s: Statement, model: ConfigModel) => boolean;
+  /** `usable` reads the whole file (a name defined anywhere): checked once per file (checkFile). */
+  fileWide?: true;
 }
 
 const hasPath = (url: Statement) => !!url.children?.some((c) => c.keyword.value === 'path');
@@ -66,7 +68,9 @@ const REQUIRED: Record<string, Required[]> = {
   'virtual_server/real_server/HTTP_GET/url': [{ keyword: 'path', placeholder: '/', consequence: 'keepalived ignores the url' }],
   'virtual_server/real_server/SSL_GET/url': [{ keyword: 'path', placeholder: '/', consequence: 'keepalived ignores the url' }],
   'virtual_server/real_server/MISC_CHECK': [{ keyword: 'misc_path', placeholder: '"/usr/local/bin/check.sh"', consequence: 'keepalived skips the checker' }],
-  'virtual_server/real_server/FILE_CHECK': [{ keyword: 'track_file', placeholder: 'NAME', consequence: 'keepalived ignores the checker', usable: namesUsableTrackFile }],
+  'virtual_server/real_server/FILE_CHECK': [
+    { keyword: 'track_file', placeholder: 'NAME', consequence: 'keepalived ignores the checker', usable: namesUsableTrackFile, fileWide: true },
+  ],
   'virtual_server/real_server/BFD_CHECK': [{ keyword: 'name', placeholder: 'BFD_NAME', consequence: 'keepalived skips the checker' }],
 };
 
@@ -94,9 +98,48 @@ export function insertFirstLine(s: Statement, text: string): Fix['edits'] | unde
   return [{ uri: open.uri, range: { start: pos, end: pos }, newText: `${indent}${text}\n` }];
 }
 
+/** Reports each requirement of `reqs` that block `s` does not meet. */
+function checkRequired(s: Statement, reqs: readonly Required[], model: ConfigModel, report: Reporter): void {
+  const children = s.children as Statement[];
+  for (const req of reqs) {
+    const present = children.filter((c) => c.keyword.value === req.keyword || req.or?.includes(c.keyword.value));
+    if (present.length && (!req.usable || present.some((p) => req.usable?.(p, model)))) continue;
+    const names = [req.keyword, ...(req.or ?? [])].map((k) => `'${k}'`).join(' or ');
+    const what = present.length ? `no usable ${names} (keepalived drops each one written)` : `no ${names}`;
+    // `interfce eth0` is there: correcting it beats adding a second line beside it.
+    const typo = present.length ? undefined : children.find((c) => !c.spec && !c.keyword.origin && suggest(c.keyword.value, [req.keyword]).length > 0);
+    const edits = typo ? undefined : insertFirstLine(s, `${req.keyword} ${req.placeholder}`);
+    const fixes: Fix[] = typo
+      ? [{ title: `Change '${typo.keyword.value}' to '${req.keyword}'`, edits: [{ uri: typo.keyword.uri, range: typo.keyword.range, newText: req.keyword }], preferred: true }]
+      : edits
+        ? [{ title: `Add '${req.keyword} ${req.placeholder}'`, edits, preferred: true }]
+        : [];
+    report({
+      uri: s.keyword.uri,
+      range: s.keyword.range,
+      severity: req.severity,
+      message: `${blockName(s)} has ${what}: ${req.consequence}.${typo ? ` Line ${typo.keyword.range.start.line + 1} has '${typo.keyword.value}': did you mean '${req.keyword}'?` : ''}`,
+      fixes: fixes.length ? fixes : undefined,
+    });
+  }
+}
+
+/** REQUIRED split into what `check` sees and what `checkFile` sees. */
+const split = (fileWide: boolean) =>
+  new Map(Object.entries(REQUIRED).map(([path, list]) => [path, list.filter((r) => !!r.fileWide === fileWide)] as const).filter(([, list]) => list.length > 0));
+const LOCAL = split(false);
+const FILE_WIDE = split(true);
+
+/** The requirements of a statement's block in `table`. */
+function requirements(s: Statement, table: ReadonlyMap<string, readonly Required[]>): readonly Required[] | undefined {
+  if (!s.spec || s.spec.block !== 'subkeywords' || !s.children) return undefined;
+  return table.get(s.path ? `${s.path}/${s.keyword.value}` : s.keyword.value);
+}
+
 export const missingRequired: FileRule = {
   id: 'missing-required',
   severity: 'error',
+  scope: 'block',
   description: 'A block without a keyword keepalived needs (e.g. a vrrp_instance without virtual_router_id); a vrrp_instance without interface is a warning (keepalived uses the default interface).',
   check({ model, report }) {
     for (const s of model.interp.all) {
@@ -107,29 +150,14 @@ export const missingRequired: FileRule = {
         const removed = REMOVED_WHEN_EMPTY[key];
         if (removed) report({ uri: s.keyword.uri, range: s.keyword.range, message: `${s.keyword.value} ${s.args[0]?.value ?? ''} lists nothing: ${removed.replace('NAME', s.args[0]?.value ?? '')}.` });
       }
-      if (!s.spec || s.spec.block !== 'subkeywords' || !s.children) continue;
-      const path = s.path ? `${s.path}/${s.keyword.value}` : s.keyword.value;
-      for (const req of REQUIRED[path] ?? []) {
-        const present = s.children.filter((c) => c.keyword.value === req.keyword || req.or?.includes(c.keyword.value));
-        if (present.length && (!req.usable || present.some((p) => req.usable?.(p, model)))) continue;
-        const names = [req.keyword, ...(req.or ?? [])].map((k) => `'${k}'`).join(' or ');
-        const what = present.length ? `no usable ${names} (keepalived drops each one written)` : `no ${names}`;
-        // `interfce eth0` is there: correcting it beats adding a second line beside it.
-        const typo = present.length ? undefined : s.children.find((c) => !c.spec && !c.keyword.origin && suggest(c.keyword.value, [req.keyword]).length > 0);
-        const edits = typo ? undefined : insertFirstLine(s, `${req.keyword} ${req.placeholder}`);
-        const fixes: Fix[] = typo
-          ? [{ title: `Change '${typo.keyword.value}' to '${req.keyword}'`, edits: [{ uri: typo.keyword.uri, range: typo.keyword.range, newText: req.keyword }], preferred: true }]
-          : edits
-            ? [{ title: `Add '${req.keyword} ${req.placeholder}'`, edits, preferred: true }]
-            : [];
-        report({
-          uri: s.keyword.uri,
-          range: s.keyword.range,
-          severity: req.severity,
-          message: `${blockName(s)} has ${what}: ${req.consequence}.${typo ? ` Line ${typo.keyword.range.start.line + 1} has '${typo.keyword.value}': did you mean '${req.keyword}'?` : ''}`,
-          fixes: fixes.length ? fixes : undefined,
-        });
-      }
+      const reqs = requirements(s, LOCAL);
+      if (reqs) checkRequired(s, reqs, model, report);
+    }
+  },
+  checkFile({ model, report }) {
+    for (const s of model.interp.all) {
+      const reqs = requirements(s, FILE_WIDE);
+      if (reqs) checkRequired(s, reqs, model, report);
     }
     // "Sync group G has only 1 virtual router(s) - this probably isn't what you want" (no line number).
     const instances = model.named.get('vrrp_instance');

@@ -4,6 +4,7 @@ import { subject, valueIssues } from './value-issues';
 export const missingValue: FileRule = {
   id: 'missing-value',
   severity: 'error',
+  scope: 'block',
   description: 'A keyword or option without the value it needs.',
   check({ model, report }) {
     for (const li of valueIssues(model, ['missing-value'])) {

@@ -4,6 +4,7 @@ import type { FileRule } from './rule';
 export const nopreemptMaster: FileRule = {
   id: 'nopreempt-master',
   severity: 'warning',
+  scope: 'block',
   description: 'nopreempt with state MASTER: keepalived clears nopreempt.',
   check({ model, report }) {
     for (const inst of model.instances) {

@@ -74,6 +74,7 @@ function checkRule(line: ValueLine, report: (r: Report) => void): void {
 export const routeAdvice: FileRule = {
   id: 'route-advice',
   severity: 'warning',
+  scope: 'block',
   description:
     "keepalived's checks of virtual/static routes and rules: a route it cannot track (no 'dev'), a rule without a preference, a rule without an action (an error: keepalived ignores it), the deprecated 'gw' and 'or' spellings.",
   check({ model, report }) {

@@ -43,7 +43,24 @@ export interface Rule<C> {
   check(ctx: C): void;
 }
 
-export type FileRule = Rule<RuleContext>;
+/**
+ * What a single-file rule's findings depend on. 'block': the findings for a top-level block come
+ * from what reading that block added to the model alone (keepalived's reading state — `$NAME`
+ * definitions, `@ID`, includes, displaced braces, names defined so far — is carried in by the
+ * reader), so the rule can run on each block as it is read and the block can then be let go.
+ * 'file': the findings need the whole file (a name defined anywhere, two blocks compared, a
+ * global_defs setting that changes every instance); the rule runs once on the file's model.
+ */
+export type RuleScope = 'block' | 'file';
+
+export interface FileRule extends Rule<RuleContext> {
+  scope: RuleScope;
+  /**
+   * The file-wide part of a 'block' rule: runs once per file, on the whole file's model, after
+   * `check` (on a whole model, `check` then `checkFile` is the rule).
+   */
+  checkFile?(ctx: RuleContext): void;
+}
 export type PeerRule = Rule<PeerContext>;
 
 /** The reporter of one rule run: `accept` receives each report. */

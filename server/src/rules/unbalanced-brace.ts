@@ -25,6 +25,7 @@ function closeFixes(model: ConfigModel, s: Statement): Fix[] {
 export const unbalancedBrace: FileRule = {
   id: 'unbalanced-brace',
   severity: 'error',
+  scope: 'block',
   description: "A '}' that closes no block, or a '{' that is never closed.",
   check({ model, report }) {
     // An extra '}' that a missing '{' caused is reported with that cascade (missing-block).

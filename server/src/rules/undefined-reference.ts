@@ -29,6 +29,7 @@ export const undefinedReference: FileRule = {
   id: 'undefined-reference',
   // keepalived drops the reference ("not found, ignoring"): what it ignores is an error.
   severity: 'error',
+  scope: 'file',
   description: 'A reference (track_script, track_process, track_file, sync group member, virtual_server group...) to a name defined nowhere.',
   check({ model, report }) {
     // Names whose every definition lacks what keepalived needs: it removes them, then reports

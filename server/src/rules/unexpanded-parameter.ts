@@ -3,6 +3,7 @@ import type { FileRule } from './rule';
 export const unexpandedParameter: FileRule = {
   id: 'unexpanded-parameter',
   severity: 'error',
+  scope: 'block',
   description: "A defined $NAME that keepalived does not replace because a character other than a blank, ',' or ')' follows it; a ${NAME} with no definition, whose braces keepalived then reads as braces.",
   check({ model, report }) {
     for (const { word, name } of model.interp.unexpanded) {

@@ -3,6 +3,7 @@ import type { FileRule } from './rule';
 export const unexpectedBlock: FileRule = {
   id: 'unexpected-block',
   severity: 'error',
+  scope: 'block',
   description: "A '{' after a keyword that opens no block: keepalived ignores it and misreads what follows.",
   check({ model, report }) {
     for (const { brace, after } of model.interp.unexpectedOpens) {

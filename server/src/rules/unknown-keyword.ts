@@ -15,6 +15,7 @@ function codePoint(c: string): string {
 export const unknownKeyword: FileRule = {
   id: 'unknown-keyword',
   severity: 'error',
+  scope: 'block',
   description: 'A keyword keepalived does not know in any block.',
   check({ model, schema, target, report }) {
     for (const s of model.interp.all) {

@@ -3,6 +3,7 @@ import type { FileRule } from './rule';
 export const unmatchedQuote: FileRule = {
   id: 'unmatched-quote',
   severity: 'error',
+  scope: 'block',
   description: 'A double quote that is not closed on its line.',
   check({ model, report }) {
     for (const tree of model.interp.trees) {

@@ -17,6 +17,7 @@ function clampFix(li: LocatedIssue): Fix | undefined {
 export const valueOutOfRange: FileRule = {
   id: 'value-out-of-range',
   severity: 'error',
+  scope: 'block',
   description: 'A number (or length) outside the range keepalived accepts.',
   check({ model, report }) {
     for (const li of valueIssues(model, ['value-out-of-range'])) {

@@ -12,6 +12,7 @@ const m = model('vrrp_instance VI_1 {\n  state MASTER\n  priority 150\n}\n');
 const atStatement: FileRule = {
   id: 'test-at',
   severity: 'warning',
+  scope: 'file',
   description: 'reports at the priority statement and at the state word',
   check({ model, report }) {
     const inst = model.instances[0];
@@ -19,7 +20,7 @@ const atStatement: FileRule = {
     report.at(inst.state!.word, 'at the word', [{ title: 'fix it', edits: [] }], { severity: 'hint' });
   },
 };
-const throwing: FileRule = { id: 'test-throws', severity: 'error', description: 'always throws', check: () => { throw new Error('boom'); } };
+const throwing: FileRule = { id: 'test-throws', severity: 'error', scope: 'file', description: 'always throws', check: () => { throw new Error('boom'); } };
 
 test('report.at: a statement reports on its keyword line, a word on itself, with fixes and more', () => {
   const found = checkModel(m, { rules: [atStatement] });
