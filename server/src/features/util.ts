@@ -129,6 +129,7 @@ export function definitionRange(w: Word): Range {
 
 const indexes = new WeakMap<SyntaxTree, LineIndex>();
 export function lineIndex(tree: SyntaxTree): LineIndex {
+  if (tree.lines) return tree.lines.index;
   let ix = indexes.get(tree);
   if (!ix) indexes.set(tree, (ix = new LineIndex(tree.text)));
   return ix;
