@@ -1,12 +1,14 @@
 // Checks files from disk (or given texts), grouped into clusters as the language server groups a
 // workspace (explicit groups, peer directives, shared VIPs, instance name + VRID): what the CLI runs.
 import { findClusters, type Cluster } from '../workspace/cluster';
-import { explicitGroups } from '../workspace/explicit-groups';
+import { explicitGroups, type NodeRoot } from '../workspace/explicit-groups';
 import { diskSource, FsIncludeResolver, pathToUri, TreeCache } from '../workspace/include-resolver';
-import { readNodes } from '../workspace/nodes';
+import { nodesOf } from '../workspace/nodes';
+import { textUnits } from '../parser/root-units';
+import { checkStream, type StreamOptions } from './stream-check';
 import type { CheckOptions } from './analyze';
 import type { Finding } from '../rules/finding';
-import { checkNodes, type CheckedNode } from './node-check';
+import type { CheckedNode } from './node-check';
 import { checkCluster } from './peer-check';
 
 export interface GroupingOptions {
@@ -31,10 +33,17 @@ function readFiles(texts: ReadonlyMap<string, string>, opts: CheckOptions & Grou
     undefined,
     cache,
   );
-  const trees = [...byUri].map(([uri, text]) => cache.get(uri, text));
-  const checked = check ? checkNodes(trees.map((tree) => ({ tree })), resolver, opts) : [];
-  // The nodes reuse the models just checked when they were read as readNodes reads (default schema).
-  const roots = trees.map((tree, i) => ({ tree, nodes: readNodes(tree, resolver, opts.schema ? undefined : checked[i]?.model) }));
+  const checked: CheckedNode[] = [];
+  const roots: NodeRoot[] = [];
+  for (const [uri, text] of byUri) {
+    // Each root file is read block by block: the nodes keep what the peer rules read, not every statement.
+    const read = (o: StreamOptions) => checkStream(uri, text, textUnits(text, uri), { ...o, includes: resolver });
+    const first = read(check ? opts : { check: false });
+    if (check) checked.push(first);
+    // The nodes reuse the model just read when it was read as nodes are (default schema).
+    const model = check && opts.schema ? read({ check: false }).model : first.model;
+    roots.push({ tree: model.tree, nodes: nodesOf(model, (configId) => read({ check: false, configId }).model) });
+  }
   const nodes = roots.flatMap((r) => r.nodes);
   if (nodes.length < 2) return { checked, clusters: [] };
   const groups = opts.oneCluster ? [nodes.map((n) => n.id)] : explicitGroups(nodes, opts.clusters ?? [], opts.cwd ? [opts.cwd] : [], roots);

@@ -101,9 +101,11 @@ export class CompactModel {
     // The first tree of a chunk is the root's part read there.
     for (const t of interp.trees.slice(1)) this.trees.push(t);
     if (interp.expanded) this.expanded = true;
-    // peer-router-id-duplicate asks whether any virtual server has real servers.
-    for (const vs of chunk.virtualServers) {
-      this.virtualServers.push({ stmt: this.copy(vs.stmt, false), key: vs.key, realServers: vs.realServers.map((r) => this.copy(r, false)) });
+    // peer-router-id-duplicate, the only reader of a compact model's virtual servers, asks whether
+    // one has real servers: the first that has is kept, not the thousands a large LVS file lists.
+    if (!this.virtualServers.length) {
+      const vs = chunk.virtualServers.find((v) => v.realServers.length > 0);
+      if (vs) this.virtualServers.push({ stmt: this.copy(vs.stmt, false), key: vs.key, realServers: vs.realServers.map((r) => this.copy(r, false)) });
     }
   }
 

@@ -34,17 +34,17 @@ export function pathLabel(uri: string): string {
  * without a config id, when the caller has it (reading a large file twice costs as much as parsing it).
  */
 export function readNodes(tree: SyntaxTree, includes: IncludeResolver, read?: ConfigModel): Node[] {
-  const model = read ?? readModel(tree, { includes });
+  return nodesOf(read ?? readModel(tree, { includes }), (configId) => readModel(tree, { includes, configId }));
+}
+
+/** The nodes of a root file read as `model` (no config id): one, or one per `@ID`, each read by `readFor`. */
+export function nodesOf(model: ConfigModel, readFor: (configId: string) => ConfigModel): Node[] {
+  const uri = model.uri;
   const ids = [...model.interp.configIds];
-  const base = pathLabel(tree.uri);
-  if (ids.length === 0) return nodeLabels([{ id: tree.uri, uri: tree.uri, label: base, model }]);
+  const base = pathLabel(uri);
+  if (ids.length === 0) return nodeLabels([{ id: uri, uri, label: base, model }]);
   // The views of one file are named as one cluster would name them (they usually share a router_id).
-  return nodeLabels(
-    ids.map((id) => {
-      const m = readModel(tree, { includes, configId: id });
-      return { id: `${tree.uri}#${id}`, uri: tree.uri, label: `${base}@${id}`, model: m, configId: id };
-    }),
-  );
+  return nodeLabels(ids.map((id) => ({ id: `${uri}#${id}`, uri, label: `${base}@${id}`, model: readFor(id), configId: id })));
 }
 
 /**

@@ -6,6 +6,11 @@ import { uriToPath } from './include-resolver';
 
 const DIRECTIVE = /^[#!]\s*keepalived-peers?\s*:\s*(.+)$/;
 
+/** Whether a comment's text is a peer directive (the only comments peerDirectives() reads). */
+export function isPeerDirective(comment: string): boolean {
+  return comment.includes('keepalived-peer') && DIRECTIVE.test(comment.trim());
+}
+
 /** The peer file patterns a file names, as absolute paths. */
 export function peerDirectives(tree: SyntaxTree): string[] {
   const dir = path.dirname(uriToPath(tree.uri));
