@@ -24,8 +24,8 @@ const KEPT_TOP = new Set([
   'virtual_server_group',
 ]);
 
-/** Nested statements kept (detached from their block): missing-required's FILE_CHECK needs every usable track_file. */
-const KEPT_PATHS = new Set(['virtual_server/real_server/FILE_CHECK']);
+/** Where the nested statements kept (detached from their block) are: missing-required's FILE_CHECK needs every usable track_file. */
+const FILE_CHECK_PATH = 'virtual_server/real_server';
 
 /** Keywords whose statements peer-router-id-duplicate looks for anywhere (does the node send notifications?). */
 function notificationKeyword(k: string): boolean {
@@ -84,7 +84,7 @@ export class CompactModel {
     }
     for (const s of interp.all) {
       if (this.keptTops.has(topOf(s))) this.all.push(s);
-      else if (KEPT_PATHS.has(s.path ? `${s.path}/${s.keyword.value}` : s.keyword.value)) this.all.push(this.copy(s, true));
+      else if (s.keyword.value === 'FILE_CHECK' && s.path === FILE_CHECK_PATH) this.all.push(this.copy(s, true));
       else if (s.spec && notificationKeyword(s.keyword.value)) this.all.push(this.copy(s, false));
     }
     for (const sym of interp.symbols) {
