@@ -2,7 +2,7 @@
 // allowed anywhere, as keepalived's handlers read them.
 import type { Word } from './syntax';
 import { checkValue, describeType } from '../schema/values';
-import { walkLine } from '../schema/line-walk';
+import { missingAt, visitLine } from '../schema/line-walk';
 import type { ArgSpec, LineSpec, OptionSpec } from '../schema/types';
 
 export type LineIssueKind = 'missing-value' | 'invalid-value' | 'value-out-of-range' | 'extra-value';
@@ -29,25 +29,33 @@ function opaque(w: Word): boolean {
 /** Receives each word that names or refers to a defined object (its arg type is name or ref). */
 export type Binder = (word: Word, arg: ArgSpec) => void;
 
-function checkArg(arg: ArgSpec, w: Word, issues: LineIssue[], option?: OptionSpec, bind?: Binder): void {
+function checkArg(arg: ArgSpec, w: Word, option?: OptionSpec, bind?: Binder): LineIssue | undefined {
   if (bind && (arg.type.kind === 'name' || arg.type.kind === 'ref')) bind(w, arg);
-  if (opaque(w)) return;
+  if (opaque(w)) return undefined;
   const p = checkValue(arg.type, w.value);
-  if (p) issues.push({ kind: p.kind, word: w, arg, option, expected: p.expected });
+  return p ? { kind: p.kind, word: w, arg, option, expected: p.expected } : undefined;
 }
 
 /** `head` is the word the line's values follow (the keyword), for missing-value positions. */
 export function matchLine(spec: LineSpec, words: readonly Word[], head: Word | undefined, bind?: Binder): LineIssue[] {
-  const walk = walkLine(spec, words.map((w) => w.value));
-  const issues: LineIssue[] = [];
-  walk.roles.forEach((role, i) => {
-    const w = words[i];
-    if (role.kind === 'arg') checkArg(role.arg, w, issues, role.option, bind);
-    else if (role.kind === 'extra' && !opaque(w)) issues.push({ kind: 'extra-value', word: w });
-  });
-  const after = words[words.length - 1] ?? head;
-  for (const m of walk.missing) issues.push({ kind: 'missing-value', after, arg: m.arg, option: m.option, expected: describeType(m.arg.type) });
-  return issues.length ? issues : (NO_ISSUES as LineIssue[]);
+  let issues: LineIssue[] | undefined;
+  // Every line of a file is matched: the walk visits the words in place, with no role objects.
+  const end = visitLine(
+    spec,
+    words.length,
+    (i) => words[i].value,
+    (i, arg, option) => {
+      const w = words[i];
+      const issue = arg ? checkArg(arg, w, option, bind) : !option && !opaque(w) ? { kind: 'extra-value' as const, word: w } : undefined;
+      if (issue) (issues ??= []).push(issue);
+    },
+  );
+  const missing = missingAt(spec, end);
+  if (missing.length) {
+    const after = words[words.length - 1] ?? head;
+    for (const m of missing) (issues ??= []).push({ kind: 'missing-value', after, arg: m.arg, option: m.option, expected: describeType(m.arg.type) });
+  }
+  return issues ?? (NO_ISSUES as LineIssue[]);
 }
 
 /** The form keepalived's reading fits a line to, and the line's issues against it. */

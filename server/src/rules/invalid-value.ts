@@ -1,6 +1,7 @@
 import { isIPv4, isIPv6 } from '../schema/ip-address';
 import type { ConfigModel } from '../model/types';
 import type { Statement } from '../parser/statements';
+import type { KeywordSpec } from '../schema/types';
 import { targetHas, targetName } from '../schema/version';
 import type { FileRule, Report } from './rule';
 import { skippedBlockNote, subject, valueIssues } from './value-issues';
@@ -40,13 +41,23 @@ export const invalidValue: FileRule = {
   },
 };
 
+const fractionArgs = new WeakMap<KeywordSpec, boolean>();
+
+/** Whether a keyword has an argument whose fractions came in a later release (asked once per keyword). */
+function takesFractions(spec: KeywordSpec): boolean {
+  let has = fractionArgs.get(spec);
+  if (has === undefined) fractionArgs.set(spec, (has = spec.args.some((a) => a.type.kind === 'decimal' && !!a.type.fractionsSince)));
+  return has;
+}
+
 /**
  * A fraction where the target release reads whole numbers only: keepalived 2.2 says "invalid
  * number '0.2'" for `interval 0.2` in a vrrp_script and keeps the default.
  */
 function fractionsTooNew(model: ConfigModel, target: string, report: (r: Report) => void): void {
   for (const s of model.interp.all) {
-    s.spec?.args.forEach((arg, i) => {
+    if (!s.spec || !takesFractions(s.spec)) continue;
+    s.spec.args.forEach((arg, i) => {
       const t = arg.type;
       const w = s.args[i];
       if (t.kind !== 'decimal' || !t.fractionsSince || !w || !w.value.includes('.') || targetHas(target, t.fractionsSince)) return;

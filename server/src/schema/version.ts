@@ -16,6 +16,17 @@ export function parseVersion(text: string): number[] | undefined {
  */
 export function targetHas(target: string, since: string | undefined): boolean {
   if (!since) return true;
+  // Asked for every statement of a file, of a handful of releases: each answer is computed once.
+  let known = answers.get(target);
+  if (!known) answers.set(target, (known = new Map()));
+  let has = known.get(since);
+  if (has === undefined) known.set(since, (has = compareTarget(target, since)));
+  return has;
+}
+
+const answers = new Map<string, Map<string, boolean>>();
+
+function compareTarget(target: string, since: string): boolean {
   const t = parseVersion(target) ?? (parseVersion(DEFAULT_TARGET_VERSION) as number[]);
   const s = parseVersion(since);
   if (!s) return true;
