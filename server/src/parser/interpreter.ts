@@ -38,15 +38,6 @@ const SKIPPED_WHEN_DEFINED = new Set(['vrrp_instance', 'vrrp_sync_group', 'track
 /** Blocks keepalived skips when their address does not parse ("Invalid ... address/port ... - skipping"). */
 const SKIPPED_WHEN_INVALID = new Set(['virtual_server', 'virtual_server/real_server']);
 
-const wheres = new WeakMap<KeywordSpec, string>();
-
-/** `path/keyword` of a block keyword's spec (made once per spec, not per statement). */
-function blockWhere(spec: KeywordSpec): string {
-  let w = wheres.get(spec);
-  if (w === undefined) wheres.set(spec, (w = spec.path ? `${spec.path}/${spec.keyword}` : spec.keyword));
-  return w;
-}
-
 class Reader {
   /** Statements of the kinds in SKIPPED_WHEN_DEFINED, by kind and name. */
   private readonly defined = new Map<string, Statement[]>();
@@ -176,7 +167,7 @@ class Reader {
   private markSkipped(stmt: Statement): void {
     const spec = stmt.spec;
     if (!spec || spec.block !== 'subkeywords' || stmt.displacedBy) return;
-    const where = blockWhere(spec);
+    const where = childPath(spec);
     if (SKIPPED_WHEN_DEFINED.has(where) && stmt.args[0]) {
       const key = `${where}\u0000${stmt.args[0].value}`;
       const earlier = this.defined.get(key) ?? [];

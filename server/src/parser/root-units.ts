@@ -7,17 +7,18 @@ import { parseSpan, type ParsedSpan } from './syntax-builder';
 
 export type RootUnit = Pick<ParsedSpan, 'nodes' | 'words' | 'comments'>;
 
-const MIN_SPAN_CHARS = 8192;
+/** Units shorter than this are parsed together with the ones after them. */
+export const MIN_SPAN_CHARS = 8192;
 
-/** The units of `text` in order (a few small units come as one); `next()` gives undefined after the last. */
-export function textUnits(text: string, uri: string, lines = new TextLines(text)): () => RootUnit | undefined {
+/** The units of `text` in order (small units come together, see `minSpan`); `next()` gives undefined after the last. */
+export function textUnits(text: string, uri: string, minSpan = MIN_SPAN_CHARS, lines = new TextLines(text)): () => RootUnit | undefined {
   const starts = topLevelSegments(text);
   let k = 0;
   return () => {
     if (k >= starts.length) return undefined;
     const start = starts[k++];
     // Small units are parsed together: one lexer run per few kilobytes, not per three-line block.
-    while (k < starts.length && starts[k] - start < MIN_SPAN_CHARS) k++;
+    while (k < starts.length && starts[k] - start < minSpan) k++;
     const end = k < starts.length ? starts[k] : text.length;
     const span = parseSpan(text, start, end, uri, lines);
     if (span.openBlocks === 0 || end === text.length) return span;

@@ -1,5 +1,6 @@
 import type { ConfigModel } from '../model/types';
 import type { Statement } from '../parser/statements';
+import { childPath } from '../schema';
 import type { Fix } from './finding';
 import type { FileRule, Reporter } from './rule';
 import { blockName, suggest } from './text';
@@ -133,7 +134,7 @@ const FILE_WIDE = split(true);
 /** The requirements of a statement's block in `table`. */
 function requirements(s: Statement, table: ReadonlyMap<string, readonly Required[]>): readonly Required[] | undefined {
   if (!s.spec || s.spec.block !== 'subkeywords' || !s.children) return undefined;
-  return table.get(s.path ? `${s.path}/${s.keyword.value}` : s.keyword.value);
+  return table.get(childPath(s.spec));
 }
 
 export const missingRequired: FileRule = {

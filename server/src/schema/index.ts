@@ -9,8 +9,13 @@ export type { KeywordSpec } from './types';
 
 /** The block path of the keywords inside `spec`'s block. */
 export function childPath(spec: Pick<KeywordSpec, 'path' | 'keyword'>): string {
-  return spec.path ? `${spec.path}/${spec.keyword}` : spec.keyword;
+  // Asked for every block statement of a file: made once per spec.
+  let p = childPaths.get(spec);
+  if (p === undefined) childPaths.set(spec, (p = spec.path ? `${spec.path}/${spec.keyword}` : spec.keyword));
+  return p;
 }
+
+const childPaths = new WeakMap<Pick<KeywordSpec, 'path' | 'keyword'>, string>();
 
 export class Schema {
   // Built on first use: a run that never looks a keyword up (`--help`, a language server before
