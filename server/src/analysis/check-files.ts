@@ -18,7 +18,7 @@ export interface GroupingOptions {
   /** Every file given is a node of one cluster (`--one-cluster`). */
   oneCluster?: boolean;
   /** How finely root files are cut while read (tests: 1 and 0 read every top-level block alone). */
-  grain?: { batchWords: number; minSpanChars: number };
+  grain?: { batchWords: number; pieceChars: number };
 }
 
 /** The given files read as nodes and grouped into clusters (with `check`, each file checked on its own too). */
@@ -39,7 +39,7 @@ function readFiles(texts: ReadonlyMap<string, string>, opts: CheckOptions & Grou
   const roots: NodeRoot[] = [];
   for (const [uri, text] of byUri) {
     // Each root file is read block by block: the nodes keep what the peer rules read, not every statement.
-    const read = (o: StreamOptions) => checkStream(uri, text, textUnits(text, uri, opts.grain?.minSpanChars), { ...o, includes: resolver, batchWords: opts.grain?.batchWords });
+    const read = (o: StreamOptions) => checkStream(uri, text, textUnits(text, uri, opts.grain?.pieceChars), { ...o, includes: resolver, batchWords: opts.grain?.batchWords });
     const first = read(check ? opts : { check: false });
     if (check) checked.push(first);
     // The nodes reuse the model just read when it was read as nodes are (default schema).

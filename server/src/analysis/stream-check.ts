@@ -46,6 +46,13 @@ export interface StreamResult {
  */
 export const BATCH_WORDS = 2048;
 
+function joined<T>(lists: T[][]): T[] {
+  if (lists.length === 1) return lists[0];
+  const out: T[] = [];
+  for (const l of lists) for (const x of l) out.push(x);
+  return out;
+}
+
 /** Empties an array the reader keeps appending to, returning what it held. */
 function drain<T>(list: T[]): T[] {
   const out = list.slice();
@@ -142,19 +149,20 @@ export function checkStream(uri: string, text: string, units: () => RootUnit | u
   const kept = new CompactModel();
   const expanded = new Set<Range>();
   const directives: CommentToken[] = [];
-  let words: Word[] = [];
-  let comments: CommentToken[] = [];
+  /** The word and comment lists of the units read since the last chunk was taken. */
+  let words: Word[][] = [];
+  let wordCount = 0;
+  let comments: CommentToken[][] = [];
   /** Whether out.statements[0] is the last statement of the chunk before (kept for a `{` after it). */
   let carried = false;
 
   const next = () => {
     const u = units();
     if (!u) return undefined;
-    for (const w of u.words) words.push(w);
-    for (const c of u.comments) {
-      comments.push(c);
-      if (isPeerDirective(c.text)) directives.push(c);
-    }
+    words.push(u.words);
+    wordCount += u.words.length;
+    comments.push(u.comments);
+    for (const c of u.comments) if (isPeerDirective(c.text)) directives.push(c);
     return u.nodes;
   };
 
@@ -164,8 +172,9 @@ export function checkStream(uri: string, text: string, units: () => RootUnit | u
     out.statements.length = 0;
     carried = last !== undefined;
     if (last) out.statements.push(last);
-    const tree: SyntaxTree = { uri, text, nodes: [], words, comments };
+    const tree: SyntaxTree = { uri, text, nodes: [], words: joined(words), comments: joined(comments) };
     words = [];
+    wordCount = 0;
     comments = [];
     const interp: Interpretation = {
       statements,
@@ -203,7 +212,7 @@ export function checkStream(uri: string, text: string, units: () => RootUnit | u
 
   // Complete blocks are taken in batches: the rules' per-run cost is paid per batch, not per block.
   const rest = (out: Interpretation) => {
-    if (words.length >= batch) take(out);
+    if (wordCount >= batch) take(out);
   };
   const out = interpretStream(uri, next, { schema, includes: opts.includes, configId: opts.configId, deadline: opts.deadline }, rest);
   take(out);

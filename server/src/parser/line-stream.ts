@@ -195,7 +195,8 @@ export class EventSource {
       const it = items[i];
       if ((i & 1023) === 1023 && this.late(itemWords(it)[0])) return;
       if (it.t !== 'line') {
-        this.queue.push(it.t === 'open' ? { t: 'open', brace: it.brace } : { t: 'close', brace: it.brace, stray: it.stray });
+        // The item is the event (a brace needs nothing else).
+        this.queue.push(it);
         continue;
       }
       const kind = it.words[0].kind;

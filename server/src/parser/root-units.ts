@@ -1,30 +1,78 @@
-// A root file read one top-level unit at a time (segments.ts finds where they start), each unit
-// parsed on its own with the whole text's offsets: a reader that streams a large file (the CLI)
-// holds the words of one unit, not of the file.
+// A root file read a few top-level units at a time, each piece parsed on its own with the whole
+// text's offsets: a reader that streams a large file (the CLI) holds the words of a few units,
+// not of the file. A piece is cut at a line start some way ahead and parsed; the units it holds
+// whole (up to the last unit start the parser recorded, syntax-builder.ts) are handed on, and the
+// next piece starts at that unit. The text is lexed once but for the tail of each piece.
 import { TextLines } from './line-index';
-import { topLevelSegments } from './segments';
 import { parseSpan, type ParsedSpan } from './syntax-builder';
 
 export type RootUnit = Pick<ParsedSpan, 'nodes' | 'words' | 'comments'>;
 
-/** Units shorter than this are parsed together with the ones after them. */
-export const MIN_SPAN_CHARS = 8192;
+/** How much text a piece takes (it grows for a unit longer than that). */
+export const PIECE_CHARS = 16384;
 
-/** The units of `text` in order (small units come together, see `minSpan`); `next()` gives undefined after the last. */
-export function textUnits(text: string, uri: string, minSpan = MIN_SPAN_CHARS, lines = new TextLines(text)): () => RootUnit | undefined {
-  const starts = topLevelSegments(text);
-  let k = 0;
+/**
+ * The first line start at or after `pos`, not after a line ending in a backslash (a `$NAME=`
+ * definition continues there: no token but such a definition crosses a line break).
+ */
+function cutAt(text: string, pos: number): number {
+  let i = pos;
+  while (i < text.length) {
+    let j = i;
+    for (; j < text.length; j++) {
+      const c = text.charCodeAt(j);
+      if (c === 10 || c === 13) break;
+    }
+    if (j >= text.length) return text.length;
+    const next = text.charCodeAt(j) === 13 && text.charCodeAt(j + 1) === 10 ? j + 2 : j + 1;
+    if (j === 0 || text.charCodeAt(j - 1) !== 92) return next;
+    i = next;
+  }
+  return text.length;
+}
+
+/** Drops the items that start at or after `end` (the list is in source order). */
+function truncate<T>(list: T[], end: number, start: (x: T) => number): T[] {
+  let n = list.length;
+  while (n > 0 && start(list[n - 1]) >= end) n--;
+  list.length = n;
+  return list;
+}
+
+function nodeStart(n: ParsedSpan['nodes'][number]): number {
+  return n.kind === 'line' ? n.words[0].start : n.kind === 'block' ? n.open.start : n.brace.start;
+}
+
+/**
+ * The units of `text` in order, a few together (about `piece` characters; 1 hands on nearly
+ * every unit alone); `next()` gives undefined after the last.
+ */
+export function textUnits(text: string, uri: string, piece = PIECE_CHARS, lines = new TextLines(text)): () => RootUnit | undefined {
+  let start = 0;
+  const min = Math.max(1, piece);
+  let size = min;
   return () => {
-    if (k >= starts.length) return undefined;
-    const start = starts[k++];
-    // Small units are parsed together: one lexer run per few kilobytes, not per three-line block.
-    while (k < starts.length && starts[k] - start < minSpan) k++;
-    const end = k < starts.length ? starts[k] : text.length;
-    const span = parseSpan(text, start, end, uri, lines);
-    if (span.openBlocks === 0 || end === text.length) return span;
-    // The lexer reads a brace the scanner did not (a corner of quoting or escaping): the block
-    // goes on past the cut, so the rest of the text is parsed as one unit, as the whole text is.
-    k = starts.length;
-    return parseSpan(text, start, text.length, uri, lines);
+    while (start < text.length) {
+      const cut = cutAt(text, start + size);
+      const span = parseSpan(text, start, cut, uri, lines);
+      if (cut >= text.length) {
+        start = text.length;
+        return span;
+      }
+      const last = span.segments[span.segments.length - 1];
+      if (last <= start) {
+        // No unit ends in the piece (one long block, or a block never closed): a bigger piece.
+        size *= 2;
+        continue;
+      }
+      size = min;
+      start = last;
+      return {
+        nodes: truncate(span.nodes, last, nodeStart),
+        words: truncate(span.words, last, (w) => w.start),
+        comments: truncate(span.comments, last, (c) => c.start),
+      };
+    }
+    return undefined;
   };
 }

@@ -41,7 +41,7 @@ function shown(findings: readonly Finding[]): string[] {
 }
 
 const GRAINS = [
-  { name: 'every block alone', grain: { batchWords: 1, minSpanChars: 0 } },
+  { name: 'every block alone', grain: { batchWords: 1, pieceChars: 0 } },
   { name: 'as the CLI cuts', grain: undefined },
 ];
 
