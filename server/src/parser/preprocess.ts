@@ -160,7 +160,8 @@ const INCLUDES = new Set(INCLUDE_KEYWORDS);
 
 /** keepalived's include directives: include, includer, includem, includew, includeb, includea. */
 export function isIncludeKeyword(v: string): boolean {
-  return INCLUDES.has(v);
+  // Asked of every line: most start with another letter than the 'i' of include.
+  return v.charCodeAt(0) === 105 && INCLUDES.has(v);
 }
 
 /** `$NAME` written where keepalived does not replace it (`$VIP/24`): the names, when defined. */

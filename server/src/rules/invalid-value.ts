@@ -89,7 +89,13 @@ function ipv6Labels(model: ConfigModel, report: (r: Report) => void): void {
 }
 
 const family = (ip: string | undefined): 4 | 6 | undefined => (ip === undefined ? undefined : isIPv4(ip) ? 4 : isIPv6(ip) ? 6 : undefined);
-const lastArg = (s: Statement, ...keywords: string[]) => s.children?.filter((c) => keywords.includes(c.keyword.value)).pop()?.args[0]?.value;
+/** The first argument of the last child of `s` written with one of `keywords`. */
+function lastArg(s: Statement, ...keywords: string[]): string | undefined {
+  const children = s.children;
+  if (!children) return undefined;
+  for (let i = children.length - 1; i >= 0; i--) if (keywords.includes(children[i].keyword.value)) return children[i].args[0]?.value;
+  return undefined;
+}
 
 /**
  * "Address family of virtual server and real server X don't match - skipping real server": a real

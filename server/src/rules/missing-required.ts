@@ -99,12 +99,20 @@ export function insertFirstLine(s: Statement, text: string): Fix['edits'] | unde
   return [{ uri: open.uri, range: { start: pos, end: pos }, newText: `${indent}${text}\n` }];
 }
 
+const isNamed = (req: Required, c: Statement) => c.keyword.value === req.keyword || !!req.or?.includes(c.keyword.value);
+
+/** Whether a block's lines meet a requirement (a loop: every block of a large file is asked). */
+function met(children: readonly Statement[], req: Required, model: ConfigModel): boolean {
+  for (const c of children) if (isNamed(req, c) && (!req.usable || req.usable(c, model))) return true;
+  return false;
+}
+
 /** Reports each requirement of `reqs` that block `s` does not meet. */
 function checkRequired(s: Statement, reqs: readonly Required[], model: ConfigModel, report: Reporter): void {
   const children = s.children as Statement[];
   for (const req of reqs) {
-    const present = children.filter((c) => c.keyword.value === req.keyword || req.or?.includes(c.keyword.value));
-    if (present.length && (!req.usable || present.some((p) => req.usable?.(p, model)))) continue;
+    if (met(children, req, model)) continue;
+    const present = children.filter((c) => isNamed(req, c));
     const names = [req.keyword, ...(req.or ?? [])].map((k) => `'${k}'`).join(' or ');
     const what = present.length ? `no usable ${names} (keepalived drops each one written)` : `no ${names}`;
     // `interfce eth0` is there: correcting it beats adding a second line beside it.
