@@ -68,11 +68,18 @@ export function clustersOfFiles(texts: ReadonlyMap<string, string>, opts: Groupi
 
 /** A file included by several given files, or a finding seen from two @ID views, reports once. */
 export function dedupe(findings: readonly Finding[]): Finding[] {
-  const seen = new Set<string>();
+  // Messages are compared only between findings of one rule at one place: a message made on
+  // first read (a did-you-mean) is not made for a finding that is never shown.
+  const seen = new Map<string, Finding[]>();
   return findings.filter((f) => {
-    const key = `${f.uri}:${f.range.start.line}:${f.range.start.character}:${f.code}:${f.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
+    const key = `${f.uri}:${f.range.start.line}:${f.range.start.character}:${f.code}`;
+    const there = seen.get(key);
+    if (!there) {
+      seen.set(key, [f]);
+      return true;
+    }
+    if (there.some((g) => g.message === f.message)) return false;
+    there.push(f);
     return true;
   });
 }

@@ -26,6 +26,17 @@ export interface RunOptions {
   deadline?: number;
 }
 
+/**
+ * A rule's report as a finding: filled in place (a rule's report is its own fresh object), so that
+ * a message made on first read (rules/rule.ts lazyReport) is not made here.
+ */
+export function asFinding(r: Report, code: string, severity: Severity): Finding {
+  const f = boundRelated(r) as Finding;
+  f.code = code;
+  f.severity = severity;
+  return f;
+}
+
 /** Related places beyond the bound are counted in the message, not listed. */
 export function boundRelated(r: Report): Report {
   if (!r.related || r.related.length <= MAX_RELATED_PER_FINDING) return r;
@@ -63,7 +74,7 @@ export function runRules<C>(
         return;
       }
       const severity = withLevel(rule.id, r.severity ?? rule.severity, levels);
-      if (severity && (!opts.keep || opts.keep(r))) out.push({ ...boundRelated(r), code: rule.id, severity });
+      if (severity && (!opts.keep || opts.keep(r))) out.push(asFinding(r, rule.id, severity));
     });
     try {
       const ctx = context(report);

@@ -19,7 +19,7 @@ import { isPeerDirective } from '../workspace/peer-directive';
 import type { CheckOptions } from './analyze';
 import { CompactModel } from './compact-model';
 import { expandedRanges, LIMIT_RULE_ID, timeBudgetFinding, tooManyFindings, withSafeFixes } from './limits-findings';
-import { boundRelated, withLevel } from './run-rules';
+import { asFinding, withLevel } from './run-rules';
 import { MAX_FINDINGS_PER_NODE } from '../limits';
 
 export interface StreamOptions extends CheckOptions {
@@ -97,7 +97,7 @@ class Findings {
         return;
       }
       const severity = withLevel(rule.id, r.severity ?? rule.severity, this.opts.levels);
-      if (severity) list.push({ ...boundRelated(r), code: rule.id, severity });
+      if (severity) list.push(asFinding(r, rule.id, severity));
     });
     try {
       if (part === 'check') rule.check({ ...ctx, report });

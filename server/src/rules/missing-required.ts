@@ -2,7 +2,7 @@ import type { ConfigModel } from '../model/types';
 import type { Statement } from '../parser/statements';
 import { childPath } from '../schema';
 import type { Fix } from './finding';
-import type { FileRule, Reporter } from './rule';
+import { lazyReport, type FileRule, type Report, type Reporter } from './rule';
 import { blockName, suggest } from './text';
 
 interface Required {
@@ -112,25 +112,27 @@ function checkRequired(s: Statement, reqs: readonly Required[], model: ConfigMod
   const children = s.children as Statement[];
   for (const req of reqs) {
     if (met(children, req, model)) continue;
-    const present = children.filter((c) => isNamed(req, c));
-    const names = [req.keyword, ...(req.or ?? [])].map((k) => `'${k}'`).join(' or ');
-    const what = present.length ? `no usable ${names} (keepalived drops each one written)` : `no ${names}`;
-    // `interfce eth0` is there: correcting it beats adding a second line beside it.
-    const typo = present.length ? undefined : children.find((c) => !c.spec && !c.keyword.origin && suggest(c.keyword.value, [req.keyword]).length > 0);
-    const edits = typo ? undefined : insertFirstLine(s, `${req.keyword} ${req.placeholder}`);
-    const fixes: Fix[] = typo
-      ? [{ title: `Change '${typo.keyword.value}' to '${req.keyword}'`, edits: [{ uri: typo.keyword.uri, range: typo.keyword.range, newText: req.keyword }], preferred: true }]
-      : edits
-        ? [{ title: `Add '${req.keyword} ${req.placeholder}'`, edits, preferred: true }]
-        : [];
-    report({
-      uri: s.keyword.uri,
-      range: s.keyword.range,
-      severity: req.severity,
-      message: `${blockName(s)} has ${what}: ${req.consequence}.${typo ? ` Line ${typo.keyword.range.start.line + 1} has '${typo.keyword.value}': did you mean '${req.keyword}'?` : ''}`,
-      fixes: fixes.length ? fixes : undefined,
-    });
+    report(lazyReport({ uri: s.keyword.uri, range: s.keyword.range, severity: req.severity }, () => missingText(s, children, req)));
   }
+}
+
+/** The message and fixes of a requirement not met (with a did-you-mean: made when shown). */
+function missingText(s: Statement, children: readonly Statement[], req: Required): Pick<Report, 'message' | 'fixes'> {
+  const present = children.filter((c) => isNamed(req, c));
+  const names = [req.keyword, ...(req.or ?? [])].map((k) => `'${k}'`).join(' or ');
+  const what = present.length ? `no usable ${names} (keepalived drops each one written)` : `no ${names}`;
+  // `interfce eth0` is there: correcting it beats adding a second line beside it.
+  const typo = present.length ? undefined : children.find((c) => !c.spec && !c.keyword.origin && suggest(c.keyword.value, [req.keyword]).length > 0);
+  const edits = typo ? undefined : insertFirstLine(s, `${req.keyword} ${req.placeholder}`);
+  const fixes: Fix[] = typo
+    ? [{ title: `Change '${typo.keyword.value}' to '${req.keyword}'`, edits: [{ uri: typo.keyword.uri, range: typo.keyword.range, newText: req.keyword }], preferred: true }]
+    : edits
+      ? [{ title: `Add '${req.keyword} ${req.placeholder}'`, edits, preferred: true }]
+      : [];
+  return {
+    message: `${blockName(s)} has ${what}: ${req.consequence}.${typo ? ` Line ${typo.keyword.range.start.line + 1} has '${typo.keyword.value}': did you mean '${req.keyword}'?` : ''}`,
+    fixes: fixes.length ? fixes : undefined,
+  };
 }
 
 /** REQUIRED split into what `check` sees and what `checkFile` sees. */

@@ -63,6 +63,20 @@ export interface FileRule extends Rule<RuleContext> {
 }
 export type PeerRule = Rule<PeerContext>;
 
+/**
+ * A report whose message and fixes are made when first read: a did-you-mean scans every keyword
+ * of a block, which only a finding that is shown (or whose fix is asked for) needs. The report
+ * is filled in place by the runner, never copied before it is shown.
+ */
+export function lazyReport(at: Pick<Report, 'uri' | 'range'> & Partial<Pick<Report, 'severity' | 'related' | 'tags'>>, make: () => Pick<Report, 'message' | 'fixes'>): Report {
+  let made: Pick<Report, 'message' | 'fixes'> | undefined;
+  const get = () => (made ??= make());
+  return Object.defineProperties(at, {
+    message: { get: () => get().message, enumerable: true, configurable: true },
+    fixes: { get: () => get().fixes, enumerable: true, configurable: true },
+  }) as Report;
+}
+
 /** The reporter of one rule run: `accept` receives each report. */
 export function reporter(accept: (r: Report) => void): Reporter {
   const report = ((r: Report) => accept(r)) as Reporter;

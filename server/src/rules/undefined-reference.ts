@@ -1,6 +1,6 @@
 import { replaceWordFix } from './word-edit';
 import type { Word } from '../parser/syntax';
-import type { FileRule } from './rule';
+import { lazyReport, type FileRule } from './rule';
 import { uriBasename } from '../workspace/uri';
 import { suggest } from './text';
 
@@ -75,18 +75,23 @@ export const undefinedReference: FileRule = {
         continue;
       }
       if (defined?.has(sym.word.value)) continue;
-      const names = suggest(sym.word.value, defined?.keys() ?? []);
       const w = sym.word;
-      report({
-        uri: w.uri,
-        range: w.range,
-        // A missing sync group member only shrinks the group (keepalived names no line for it).
-        severity: sym.target === 'vrrp_instance' || unread ? 'warning' : undefined,
-        message:
-          `No ${sym.target} named '${w.value}' is defined${unread ? ` here (unless in '${unread.pattern}', line ${unread.keyword.range.start.line + 1}, which matches no file here)` : ''}: ` +
-          `${CONSEQUENCE[sym.target] ?? 'keepalived ignores the reference'}.${names.length ? ` Did you mean '${names[0]}'?` : ''}`,
-        fixes: names.flatMap((n, i) => replaceWordFix(w, `Change to '${n}'`, n, i === 0)),
-      });
+      const target = sym.target;
+      report(
+        lazyReport(
+          // A missing sync group member only shrinks the group (keepalived names no line for it).
+          { uri: w.uri, range: w.range, severity: target === 'vrrp_instance' || unread ? 'warning' : undefined },
+          () => {
+            const names = suggest(w.value, defined?.keys() ?? []);
+            return {
+              message:
+                `No ${target} named '${w.value}' is defined${unread ? ` here (unless in '${unread.pattern}', line ${unread.keyword.range.start.line + 1}, which matches no file here)` : ''}: ` +
+                `${CONSEQUENCE[target] ?? 'keepalived ignores the reference'}.${names.length ? ` Did you mean '${names[0]}'?` : ''}`,
+              fixes: names.flatMap((n, i) => replaceWordFix(w, `Change to '${n}'`, n, i === 0)),
+            };
+          },
+        ),
+      );
     }
   },
 };

@@ -1,6 +1,6 @@
 import type { Fix } from './finding';
 import { targetHas, targetName } from '../schema/version';
-import type { FileRule } from './rule';
+import { lazyReport, type FileRule } from './rule';
 import { wordEdit } from './word-edit';
 import { lineOf, suggest, where } from './text';
 
@@ -51,18 +51,18 @@ export const unknownKeyword: FileRule = {
         });
         continue;
       }
-      const names = suggest(k.value, schema.keywordsAt(s.path).map((x) => x.keyword));
-      const hint = names.length ? ` Did you mean '${names[0]}'?` : '';
-      const fixes: Fix[] = names.flatMap((n, i) => {
-        const e = wordEdit(k, n);
-        return e ? [{ title: `Change to '${n}'`, edits: [e], preferred: i === 0 }] : [];
-      });
-      report({
-        uri: k.uri,
-        range: k.range,
-        message: `Unknown keyword '${k.value}' in ${where(s.path)}: keepalived reports it and ignores the line.${hint}`,
-        fixes,
-      });
+      const path = s.path;
+      report(
+        lazyReport({ uri: k.uri, range: k.range }, () => {
+          const names = suggest(k.value, schema.keywordsAt(path).map((x) => x.keyword));
+          const hint = names.length ? ` Did you mean '${names[0]}'?` : '';
+          const fixes: Fix[] = names.flatMap((n, i) => {
+            const e = wordEdit(k, n);
+            return e ? [{ title: `Change to '${n}'`, edits: [e], preferred: i === 0 }] : [];
+          });
+          return { message: `Unknown keyword '${k.value}' in ${where(path)}: keepalived reports it and ignores the line.${hint}`, fixes };
+        }),
+      );
     }
   },
 };

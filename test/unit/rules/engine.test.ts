@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkModel } from '../../../server/src/analysis/analyze';
 import { runRules } from '../../../server/src/analysis/run-rules';
-import type { FileRule, PeerRule } from '../../../server/src/rules/rule';
+import { lazyReport, type FileRule, type PeerRule } from '../../../server/src/rules/rule';
 import { model, URI } from '../features/helpers';
 
 const m = model('vrrp_instance VI_1 {\n  state MASTER\n  priority 150\n}\n');
@@ -46,4 +46,25 @@ test('peer rules run through the same runner', () => {
   const peer: PeerRule = { id: 'peer-test', severity: 'warning', description: 'throws on a cluster', check: () => { throw new Error('bad cluster'); } };
   const out = runRules([peer], (report) => ({ cluster: { id: 'c', nodes: [], groups: [] } as never, report }), { 'peer-test': 'hint' }, 'file:///x');
   assert.deepEqual(out.map((f) => [f.uri, f.code, f.severity, f.message]), [['file:///x', 'peer-test', 'information', 'Internal error in rule peer-test: bad cluster']]);
+});
+
+test('a lazy report makes its message and fixes when first read, once, and the runner does not read them', () => {
+  let made = 0;
+  const lazy: FileRule = {
+    id: 'test-lazy',
+    severity: 'warning',
+    scope: 'block',
+    description: 'reports with a message made on demand',
+    check({ model, report }) {
+      const w = model.instances[0].state!.word;
+      report(lazyReport({ uri: w.uri, range: w.range }, () => ({ message: `made ${++made}`, fixes: [{ title: 'fix', edits: [] }] })));
+    },
+  };
+  const [f] = checkModel(m, { rules: [lazy], levels: { 'test-lazy': 'error' } });
+  assert.equal(made, 0, 'nothing read yet');
+  assert.deepEqual([f.code, f.severity, f.range.start.line], ['test-lazy', 'error', 1]);
+  assert.equal(f.message, 'made 1');
+  assert.equal(f.fixes?.[0].title, 'fix');
+  assert.equal(f.message, 'made 1');
+  assert.equal(made, 1);
 });
