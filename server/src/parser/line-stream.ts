@@ -81,6 +81,14 @@ function firstWord(nodes: readonly SyntaxNode[]): Word | undefined {
   return n.kind === 'line' ? n.words[0] : n.kind === 'block' ? n.open : n.brace;
 }
 
+const NO_ITEMS: Item[] = [];
+
+/** Whether a word of the line holds a `$` (a `$NAME` or `${NAME}` to expand or to report). */
+function hasDollar(words: readonly Word[]): boolean {
+  for (const w of words) if (w.text.indexOf('$') >= 0) return true;
+  return false;
+}
+
 function itemWords(it: Item): Word[] {
   return it.t === 'line' ? it.words : [it.brace];
 }
@@ -200,7 +208,13 @@ export class EventSource {
         continue;
       }
       const kind = it.words[0].kind;
-      let tail: Item[] = [];
+      if (kind !== 'conditional' && kind !== 'seq' && kind !== 'definition' && !isIncludeKeyword(it.words[0].value) && !hasDollar(it.words)) {
+        // Most lines: nothing to define, expand, repeat or include. The item is the event.
+        if (inherited) this.queue.push({ t: 'line', words: it.words, condition: inherited });
+        else this.queue.push(it);
+        continue;
+      }
+      let tail: Item[] = NO_ITEMS;
       if (kind === 'conditional' || kind === 'seq' || isIncludeKeyword(it.words[0].value)) {
         let j = i + 1;
         const last = lastLine(it);
