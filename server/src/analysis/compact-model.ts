@@ -55,7 +55,7 @@ function topOf(s: Statement): Statement {
 function detached(s: Statement, deep: boolean, parent?: Statement): Statement {
   const copy: Statement = { ...s, parent };
   if (!deep) {
-    delete copy.children;
+    copy.children = undefined;
     if (copy.values) copy.values = [];
     return copy;
   }
