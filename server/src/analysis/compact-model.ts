@@ -4,7 +4,6 @@
 import type { ConfigModel, VirtualServer } from '../model/types';
 import type { Interpretation, SymbolUse } from '../parser/interpreter';
 import type { Statement } from '../parser/statements';
-import type { KeywordSpec } from '../schema/types';
 
 /**
  * Top-level blocks kept whole: instances and sync groups (duplicate-vrid, auth-ignored,
@@ -28,16 +27,12 @@ const KEPT_TOP = new Set([
 /** Where the nested statements kept (detached from their block) are: missing-required's FILE_CHECK needs every usable track_file. */
 const FILE_CHECK_PATH = 'virtual_server/real_server';
 
-const notifying = new WeakMap<KeywordSpec, boolean>();
-
 /** Keywords whose statements peer-router-id-duplicate looks for anywhere (does the node send notifications?). */
-function notifies(spec: KeywordSpec): boolean {
-  let yes = notifying.get(spec);
-  if (yes === undefined) {
-    const k = spec.keyword;
-    notifying.set(spec, (yes = k.startsWith('enable_snmp') || k === 'enable_traps' || k === 'smtp_server' || k.startsWith('smtp_alert')));
-  }
-  return yes;
+function notifies(k: string): boolean {
+  // Asked of every statement: a first letter tells most apart.
+  const c = k.charCodeAt(0);
+  if (c !== 101 && c !== 115) return false;
+  return k.startsWith('enable_snmp') || k === 'enable_traps' || k === 'smtp_server' || k.startsWith('smtp_alert');
 }
 
 /** A top-level statement duplicate-keyword compares at the top level (a single-valued keyword). */
@@ -96,7 +91,7 @@ export class CompactModel {
       if (!s.parent) inKept = this.keptTops.has(s);
       if (inKept) this.all.push(s);
       else if (s.keyword.value === 'FILE_CHECK' && s.path === FILE_CHECK_PATH) this.all.push(this.copy(s, true));
-      else if (s.spec && notifies(s.spec)) this.all.push(this.copy(s, false));
+      else if (s.spec && notifies(s.keyword.value)) this.all.push(this.copy(s, false));
     }
     for (const sym of interp.symbols) {
       const kept = this.keptTops.has(topOf(sym.stmt));

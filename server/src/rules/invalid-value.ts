@@ -56,7 +56,7 @@ function takesFractions(spec: KeywordSpec): boolean {
  */
 function fractionsTooNew(model: ConfigModel, target: string, report: (r: Report) => void): void {
   for (const s of model.interp.all) {
-    if (!s.spec || !takesFractions(s.spec)) continue;
+    if (!s.spec || !s.args.some((w) => w.value.includes('.')) || !takesFractions(s.spec)) continue;
     s.spec.args.forEach((arg, i) => {
       const t = arg.type;
       const w = s.args[i];
