@@ -40,6 +40,18 @@ export function peakRss(cmd, args) {
   return m ? { mib: Number(m[1]) / 1024, how: 'process.resourceUsage().maxRSS' } : undefined;
 }
 
+/**
+ * Our CLI's runs must be real checks: exit 0 or 1 (findings) with nothing on stderr. A crash or a
+ * usage error stops the section with what the CLI said.
+ */
+function checkOurs(runs, file) {
+  for (const r of runs) {
+    if ((r.status === 0 || r.status === 1) && !r.stderr.trim()) continue;
+    const said = r.stderr.trim().split('\n').slice(0, 5).join('\n    ');
+    throw new Error(`the CLI on ${relative(process.cwd(), file)} exited with ${r.status}${said ? `:\n    ${said}` : ''}`);
+  }
+}
+
 const lineCount = (text) => text.split('\n').length - 1;
 const f0 = (x) => (x === undefined || !Number.isFinite(x) ? 'n/a' : x.toFixed(0));
 
@@ -55,6 +67,7 @@ export function cliVsKeepalived({ cli, file, runs, root }) {
   const commands = [() => timeOnce(process.execPath, [cli, file], root)];
   if (ka) commands.push(() => timeOnce(ka, ['-t', '-f', file], root));
   const [ours, theirs] = interleave(commands, runs);
+  checkOurs(ours, file);
   const oursMs = median(ours.map((x) => x.ms));
   const kaMs = theirs ? median(theirs.map((x) => x.ms)) : undefined;
   if (theirs) {
@@ -98,6 +111,7 @@ export function cliSizes({ cli, runs, root, outDir }) {
     const commands = [() => timeOnce(process.execPath, [cli, g.path], root)];
     if (ka) commands.push(() => timeOnce(ka, ['-t', '-f', g.path], root));
     const [ours, theirs] = interleave(commands, runs);
+    checkOurs(ours, g.path);
     const row = { size, lines: g.lines, oursMs: median(ours.map((x) => x.ms)), kaMs: theirs ? median(theirs.map((x) => x.ms)) : undefined, rssMiB: peakRss(process.execPath, [cli, g.path])?.mib };
     rows.push(row);
     console.log(

@@ -114,7 +114,7 @@ export class TestClient {
     this.conn = createMessageConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));
     this.conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
       this.diagnostics.set(p.uri, p.diagnostics);
-      for (const l of this.publishListeners) l(p);
+      for (const l of [...this.publishListeners]) l(p);
       this.wake();
     });
     this.conn.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => {
