@@ -6,7 +6,7 @@ import type { ConfigModel } from '../model/types';
 import type { Statement, ValueLine } from '../parser/statements';
 import type { SyntaxTree, Word } from '../parser/syntax';
 import { childPath } from '../schema';
-import { lineIndex, statementOfKeyword, treeOf } from './util';
+import { commentBefore, firstStartingAt, lineIndex, statementOfKeyword, treeOf } from './util';
 
 export type CursorPlace =
   /** The first word of a line in a block of keywords (or at top level). */
@@ -52,18 +52,6 @@ export interface CursorContext {
   statement?: Statement;
   /** The value line the cursor is on, inside a value block. */
   valueLine?: ValueLine;
-}
-
-/** The index of the first word or comment (in text order) that starts at `offset` or later. */
-function firstStartingAt(list: readonly { start: number }[], offset: number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid].start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** The innermost statement of `uri` whose `{` .. `}` contains the offset. */
@@ -153,9 +141,8 @@ export function cursorContext(model: ConfigModel, uri: string, position: Positio
   const prefixRange: Range = word ? { start: word.range.start, end: position } : empty;
 
   let place: CursorPlace = inValueBlock ? 'value' : index === 0 ? 'keyword' : 'argument';
-  const comment = tree.comments[firstStartingAt(tree.comments, lineStart)];
   const before = tree.words[firstStartingAt(tree.words, offset) - 1];
-  if (comment && comment.start < offset) place = 'comment';
+  if (commentBefore(tree, offset)) place = 'comment';
   else if (condition && condition.start < offset && offset <= condition.end) place = 'condition';
   else if (before?.kind === 'definition' && offset <= before.end) place = 'definition';
 
