@@ -13,7 +13,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding } from './rules/finding';
 import { toDiagnostic } from './lsp/convert';
-import { prepareParser } from './parser/cst-parser';
+import { prepareParser } from './parser/lexer';
 import { clusterViews, compareFiles, labelsFor } from './lsp/cluster-views';
 import { CAPABILITIES, registerFeatures } from './lsp/features';
 import { makePeerConfig, nextRouterId } from './features/peer-config';
