@@ -140,7 +140,7 @@ function parseArgs(argv) {
 function machine() {
   const c = cpus();
   const commit = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).stdout?.trim();
-  return `${new Date().toISOString().slice(0, 10)}, ${c[0]?.model.trim() ?? 'unknown CPU'} × ${c.length}, load average ${loadavg()[0].toFixed(1)}, Node ${process.version}${commit ? `, commit ${commit}` : ''}`;
+  return `${new Date().toISOString().slice(0, 10)} on ${c[0]?.model.trim() ?? 'an unknown CPU'} (${c.length} cores, load average ${loadavg()[0].toFixed(1)}), Node ${process.version}${commit ? `, commit ${commit}` : ''}`;
 }
 
 function ensureDevBuild() {
@@ -179,7 +179,7 @@ async function main(argv) {
   const o = parseArgs(argv);
   const runs = (fallback) => o.runs ?? fallback;
   const wants = (name) => o.sections.includes(name);
-  console.log(`keepalived-lsp benchmark: ${machine()}`);
+  console.log(`keepalived-lsp benchmark, ${machine()}`);
   const dist = o.dist ?? productionBuild();
   const cli = join(dist, 'cli.js');
   const serverJs = join(dist, 'server.js');
@@ -234,8 +234,8 @@ async function main(argv) {
     );
   }
   if (figures.length) {
-    console.log(`\n=== summary (${machine()}) ===\n${formatSummary(figures)}`);
-    if (o.markdown) console.log(`\n=== README rows ===\nMeasured ${machine()}, \`npm run bench\`:\n\n${formatMarkdown(figures)}`);
+    console.log(`\n=== summary: ${machine()} ===\n${formatSummary(figures)}`);
+    if (o.markdown) console.log(`\n=== README rows ===\nMeasured ${machine()}, with \`npm run bench\`:\n\n${formatMarkdown(figures)}`);
   }
 }
 
