@@ -40,7 +40,7 @@ import { productionBuild, startupBench } from './startup.mjs';
 register();
 const { cliSizes, cliVsKeepalived } = await import('./cli-bench.mjs');
 const { lspEditing, lspWorkspace } = await import('./lsp.ts');
-const { formatMarkdown, formatSummary } = await import('./summary.ts');
+const { figuresOf, formatMarkdown, formatSummary } = await import('./summary.ts');
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = join(root, 'bench/out');
@@ -202,37 +202,9 @@ async function main(argv) {
   const lsp = wants('lsp') ? await section('3. language server, editing one file', () => lspEditing({ serverJs, outDir, iterations: o.iterations, warmup: 5 })) : undefined;
   const ws = wants('workspace') ? await section('4. language server, 500-node workspace', () => lspWorkspace({ serverJs, outDir, sites: o.sites, iterations: 20, warmup: 2 })) : undefined;
 
-  const figures = [];
-  if (wants('cli')) {
-    const kLines = large ? `${Math.round(large.lines / 1000)}k-line` : 'large';
-    figures.push(
-      { label: `CLI on the ${kLines} config vs \`keepalived -t -f\` (medians of interleaved runs)`, value: large?.ratio, unit: 'x', target: 1.5, detail: large?.kaMs ? `${large.oursMs.toFixed(0)} vs ${large.kaMs.toFixed(0)} ms` : undefined },
-      { label: 'CLI peak RSS on it', value: large?.rssMiB, unit: 'MiB', target: 120, detail: large?.kaRssMiB ? `keepalived: ${large.kaRssMiB.toFixed(0)} MiB` : undefined },
-    );
-  }
-  if (wants('sizes')) {
-    const span = sizes ? `${Math.round(sizes.rows[0].lines / 1000)}k → ${Math.round(sizes.rows[sizes.rows.length - 1].lines / 1000)}k lines` : '1k → 250k lines';
-    figures.push(
-      { label: `CLI peak RSS growth per line (${span})`, value: sizes?.kbPerLine, unit: 'KB/line', target: 0.3 },
-      { label: `CLI time growth per line (${span})`, value: sizes?.usPerLine, unit: 'µs/line', detail: sizes?.kaUsPerLine !== undefined ? `keepalived: ${sizes.kaUsPerLine.toFixed(2)}` : undefined },
-    );
-  }
-  if (wants('lsp')) {
-    const f = lsp ? `${(lsp.lines / 1000).toFixed(1)}k-line file` : '~5k-line file';
-    figures.push(
-      { label: `completion right after a keystroke, ${f}, p95`, value: lsp?.completion.p95, unit: 'ms', target: 20, detail: lsp ? `p50 ${lsp.completion.p50.toFixed(1)}` : undefined },
-      { label: 'keystroke → fresh diagnostics, without the debounce, p95', value: lsp?.diagnostics.p95, unit: 'ms', target: 50, detail: lsp ? `p50 ${lsp.diagnostics.p50.toFixed(1)}` : undefined },
-      { label: `server peak RSS, ${f}`, value: lsp?.rssMiB, unit: 'MiB' },
-    );
-  }
-  if (wants('workspace')) {
-    const n = `${ws?.nodes ?? o.sites * 2}-node workspace`;
-    figures.push(
-      { label: `${n}: initialize → first diagnostics of the opened file`, value: ws?.firstDiagnosticsMs, unit: 'ms', target: 300 },
-      { label: `${n}: edit → peer's diagnostics, without the debounce, p95`, value: ws?.peer.p95, unit: 'ms', target: 50, detail: ws ? `p50 ${ws.peer.p50.toFixed(1)}` : undefined },
-      { label: `${n}: server peak RSS`, value: ws?.rssMiB, unit: 'MiB', target: 150 },
-    );
-  }
+  // A section that ran and failed is null: its rows say n/a.
+  const ran = (name, r) => (wants(name) ? (r ?? null) : undefined);
+  const figures = figuresOf({ large: ran('cli', large), sizes: ran('sizes', sizes), lsp: ran('lsp', lsp), workspace: ran('workspace', ws) });
   if (figures.length) {
     console.log(`\n=== summary: ${machine()} ===\n${formatSummary(figures)}`);
     if (o.markdown) console.log(`\n=== README rows ===\nMeasured ${machine()}, with \`npm run bench\`:\n\n${formatMarkdown(figures)}`);

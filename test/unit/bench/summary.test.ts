@@ -1,7 +1,7 @@
 // The benchmark's summary table: PASS/MISS against each target, and README's Markdown rows.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { formatMarkdown, formatSummary, formatValue, status, type Figure } from '../../../bench/summary';
+import { figuresOf, formatMarkdown, formatSummary, formatValue, status, TARGETS, type Figure } from '../../../bench/summary';
 
 const figures: Figure[] = [
   { label: 'CLI vs `keepalived -t -f`', value: 2.654, unit: 'x', target: 1.5, detail: '1062 vs 400 ms' },
@@ -44,4 +44,33 @@ test('the Markdown rows are a table README can take as is, with | escaped inside
   assert.equal(md[4], '| completion p95 | 20 ms (p50 4.2) | ≤ 20 ms | PASS |');
   assert.equal(md[5], '| edit → peer p95 | n/a | ≤ 50 ms | n/a |');
   assert.equal(md[6], '| time growth a\\|b | 4.57 µs/line |  |  |');
+});
+
+test("the summary holds each figure of the issue against the issue's target, in the issue's order", () => {
+  const figs = figuresOf({
+    large: { lines: 265_298, ratio: 1.2, oursMs: 360, kaMs: 300, rssMiB: 100, kaRssMiB: 26 },
+    sizes: { rows: [{ lines: 1022 }, { lines: 249_995 }], kbPerLine: 0.35, usPerLine: 1.4, kaUsPerLine: 1.1 },
+    lsp: { lines: 4956, completion: { p50: 5, p95: 12 }, diagnostics: { p50: 20, p95: 60 }, rssMiB: 90 },
+    workspace: { nodes: 500, firstDiagnosticsMs: 250, peer: { p50: 10, p95: 30 }, rssMiB: 140 },
+  });
+  const targeted = figs.filter((f) => f.target !== undefined);
+  assert.deepEqual(
+    targeted.map((f) => f.target),
+    [1.5, 120, 0.3, 20, 50, 300, 50, 150],
+  );
+  assert.deepEqual(Object.values(TARGETS), [1.5, 120, 0.3, 20, 50, 300, 50, 150]);
+  assert.deepEqual(targeted.map(status), ['PASS', 'PASS', 'MISS', 'PASS', 'MISS', 'PASS', 'PASS', 'PASS']);
+  assert.equal(figs[0].label, 'CLI on the 265k-line config vs `keepalived -t -f` (medians of interleaved runs)');
+  assert.equal(figs[0].detail, '360 vs 300 ms');
+  assert.equal(figs[2].label, 'CLI peak RSS growth per line (1k → 250k lines)');
+  assert.equal(figs[4].label, 'completion right after a keystroke, 5.0k-line file, p95');
+  assert.equal(figs[4].detail, 'p50 5.0');
+});
+
+test('a section that did not run has no rows; one that failed has rows that say n/a', () => {
+  const figs = figuresOf({ lsp: null });
+  assert.equal(figs.length, 3);
+  assert.deepEqual(figs.map(status), ['n/a', 'n/a', '']);
+  assert.match(figs[0].label, /~5k-line file/);
+  assert.deepEqual(figuresOf({}), []);
 });
