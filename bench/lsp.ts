@@ -272,7 +272,7 @@ export function writeSites(folder: string, sites: number): void {
   }
 }
 
-export async function lspWorkspace(opts: { serverJs: string; outDir: string; sites: number; iterations: number; warmup: number }): Promise<WorkspaceResult> {
+export async function lspWorkspace(opts: { serverJs: string; outDir: string; sites: number; starts: number; iterations: number; warmup: number }): Promise<WorkspaceResult> {
   const folder = join(opts.outDir, 'sites');
   writeSites(folder, opts.sites);
   // The opened node is in the middle of the folder list. Its VI_1 starts with a VRID its partner
@@ -290,19 +290,45 @@ export async function lspWorkspace(opts: { serverJs: string; outDir: string; sit
   writeFileSync(openedFile, broken);
   console.log(`workspace: ${opts.sites * 2} nodes (site<N>/lb01|lb02/keepalived.conf, bench/site-config.mjs siteNodeFull, ${clean.split('\n').length - 1} lines each); site${site}/lb01 opened, diagnosticsDelayMs 0`);
 
-  const client = new TestClient(opts.serverJs);
-  try {
-    const mismatch = (d: Diagnostic[]) => d.some((x) => x.code === 'peer-vrid-mismatch');
+  const mismatch = (d: Diagnostic[]) => d.some((x) => x.code === 'peer-vrid-mismatch');
+  /** A server started on the workspace, its opened file published: the start-up figures. */
+  const start = async (client: TestClient) => {
     const first = nextPublish(client, uri, () => true);
     const firstPeer = nextPublish(client, uri, mismatch);
     const t0 = performance.now();
     await within(client, client.initialize(folder, { diagnosticsDelayMs: 0 }), 'initialize answer');
-    const initializedMs = performance.now() - t0;
+    const initialized = performance.now() - t0;
     const doc = new EditedDocument(client, uri, broken);
     doc.open();
-    const firstDiagnosticsMs = (await within(client, first, 'first diagnostics of the opened file')) - t0;
-    const firstPeerMs = (await within(client, firstPeer, "the opened file's peer-vrid-mismatch")) - t0;
-    console.log(`  initialize sent → answered ${initializedMs.toFixed(0)} ms, → first diagnostics of the opened file ${firstDiagnosticsMs.toFixed(0)} ms, → with its peer finding ${firstPeerMs.toFixed(0)} ms`);
+    const firstDiagnostics = (await within(client, first, 'first diagnostics of the opened file')) - t0;
+    const withPeer = (await within(client, firstPeer, "the opened file's peer-vrid-mismatch")) - t0;
+    return { doc, initialized, firstDiagnostics, withPeer };
+  };
+
+  // Start-up is one sample per server: the median of a few servers, the last of which is edited.
+  const starts: { initialized: number; firstDiagnostics: number; withPeer: number }[] = [];
+  let rssMiB: number | undefined;
+  for (let n = 1; n < opts.starts; n++) {
+    const client = new TestClient(opts.serverJs);
+    try {
+      const { initialized, firstDiagnostics, withPeer } = await start(client);
+      starts.push({ initialized, firstDiagnostics, withPeer });
+    } finally {
+      await closeClient(client);
+    }
+  }
+  const client = new TestClient(opts.serverJs);
+  try {
+    const { doc, initialized, firstDiagnostics, withPeer } = await start(client);
+    starts.push({ initialized, firstDiagnostics, withPeer });
+    const pick = (k: keyof (typeof starts)[number]) => median(starts.map((x) => x[k]));
+    const firstDiagnosticsMs = pick('firstDiagnostics');
+    const initializedMs = pick('initialized');
+    const firstPeerMs = pick('withPeer');
+    console.log(
+      `  initialize sent → answered ${initializedMs.toFixed(0)} ms, → first diagnostics of the opened file ${firstDiagnosticsMs.toFixed(0)} ms` +
+        ` (servers: ${starts.map((x) => x.firstDiagnostics.toFixed(0)).join(', ')}), → with its peer finding ${firstPeerMs.toFixed(0)} ms; medians of ${starts.length} servers`,
+    );
     // Wait until the whole workspace is analysed and published, so that the edits are measured
     // against a settled server.
     await within(client, client.waitFor(partnerUri, mismatch, PROTOCOL_TIMEOUT_MS), "the partner's first peer-vrid-mismatch");
@@ -320,9 +346,9 @@ export async function lspWorkspace(opts: { serverJs: string; outDir: string; sit
       await sleep(20);
     }
     const peerL = latencies(peer);
-    const rssMiB = peakRssMiB(client.pid);
+    rssMiB = peakRssMiB(client.pid);
     console.log(`  edit of VI_1's virtual_router_id → partner's peer-vrid-mismatch republished: ${fmt(peerL)}`);
-    console.log(`  server peak RSS (VmHWM): ${rssMiB === undefined ? 'n/a' : `${rssMiB.toFixed(0)} MiB`}`);
+    console.log(`  server peak RSS (VmHWM of the edited server): ${rssMiB === undefined ? 'n/a' : `${rssMiB.toFixed(0)} MiB`}`);
     return { nodes: opts.sites * 2, firstDiagnosticsMs, initializedMs, firstPeerMs, peer: peerL, rssMiB };
   } finally {
     await closeClient(client);

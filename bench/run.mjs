@@ -17,8 +17,8 @@
 //              (initializationOptions.diagnosticsDelayMs), `--iterations` (default 60) each: p50/p95;
 //              the server's peak RSS
 //   workspace  a generated workspace of `--sites` (default 250) MASTER/BACKUP pairs: initialize →
-//              first diagnostics of the opened file; edit → the partner's peer finding republished
-//              (p50/p95 of 20); the server's peak RSS
+//              first diagnostics of the opened file (median of 3 servers); edit → the partner's peer
+//              finding republished (p50/p95 of 20); the server's peak RSS
 //   --profile  after the cli section, `node --cpu-prof dist/cli.js CONFIG` and where the time goes
 //   --markdown after the summary, the rows of README's Performance table
 //
@@ -200,7 +200,7 @@ async function main(argv) {
     : undefined;
   const sizes = wants('sizes') ? await section('2. CLI time and peak RSS by size', () => cliSizes({ cli, runs: runs(3), root, outDir })) : undefined;
   const lsp = wants('lsp') ? await section('3. language server, editing one file', () => lspEditing({ serverJs, outDir, iterations: o.iterations, warmup: 5 })) : undefined;
-  const ws = wants('workspace') ? await section('4. language server, 500-node workspace', () => lspWorkspace({ serverJs, outDir, sites: o.sites, iterations: 20, warmup: 2 })) : undefined;
+  const ws = wants('workspace') ? await section('4. language server, 500-node workspace', () => lspWorkspace({ serverJs, outDir, sites: o.sites, starts: 3, iterations: 20, warmup: 2 })) : undefined;
 
   // A section that ran and failed is null: its rows say n/a.
   const ran = (name, r) => (wants(name) ? (r ?? null) : undefined);
