@@ -175,6 +175,9 @@ export async function lspEditing(opts: { serverJs: string; outDir: string; itera
   // than the 200 ms pause after which diagnostics are published, some later, so that a keystroke
   // may arrive while the server publishes (the completion then waits, as it would in an editor).
   const completion: number[] = [];
+  /** The same samples split by the pause before them: shorter or longer than the debounce (after which a publish may be running). */
+  const afterTyping: number[] = [];
+  const afterPause: number[] = [];
   let rssMiB: number | undefined;
   {
     const client = new TestClient(opts.serverJs);
@@ -204,7 +207,10 @@ export async function lspEditing(opts: { serverJs: string; outDir: string; itera
         const list = await within(client, client.request<unknown>('textDocument/completion', { textDocument: { uri }, position: doc.position(start + typed) }), 'completion answer');
         const dt = performance.now() - t0;
         if (list === null) throw new Error('language server: completion answered null inside a vrrp_instance');
-        if (i >= opts.warmup) completion.push(dt);
+        if (i >= opts.warmup) {
+          completion.push(dt);
+          (TYPING_GAPS_MS[(i + TYPING_GAPS_MS.length - 1) % TYPING_GAPS_MS.length] > 200 ? afterPause : afterTyping).push(dt);
+        }
         await sleep(TYPING_GAPS_MS[i % TYPING_GAPS_MS.length]);
       }
       rssMiB = peakRssMiB(client.pid);
@@ -214,6 +220,7 @@ export async function lspEditing(opts: { serverJs: string; outDir: string; itera
   }
   const completionL = latencies(completion);
   console.log(`  completion right after a keystroke ('${TYPED}' typed and erased inside VI_30, ${TYPING_GAPS_MS.join('/')} ms apart): ${fmt(completionL)}`);
+  if (afterPause.length && afterTyping.length) console.log(`    after a pause under the 200 ms debounce: ${fmt(latencies(afterTyping))}; after a longer one: ${fmt(latencies(afterPause))}`);
 
   // Edit → diagnostics with no debounce: one keystroke turns VI_31's priority into an
   // out-of-range one (a diagnostic appears), the next removes it again.
