@@ -37,6 +37,7 @@ import { diskSource, type FileSource } from './workspace/include-resolver';
 import { WorkspaceIndex } from './analysis/workspace-index';
 import { DEFAULT_SETTINGS, readSettings, type KeepalivedSettings } from './lsp/settings';
 import { guarded } from './lsp/params';
+import { DEFAULT_DIAGNOSTICS_DELAY_MS, diagnosticsDelayMs } from './lsp/init-options';
 import { LIMIT_RULE_ID } from './analysis/limits-findings';
 import { MAX_FILE_BYTES, MAX_FINDINGS_PER_FILE } from './limits';
 
@@ -47,6 +48,8 @@ let published = new Map<string, Finding[]>();
 let watchRegistration = false;
 let settings: KeepalivedSettings = DEFAULT_SETTINGS;
 let documentChanges = false;
+/** The debounce of publishing after an edit (initializationOptions.diagnosticsDelayMs). */
+let changeDelayMs = DEFAULT_DIAGNOSTICS_DELAY_MS;
 
 /** Open buffers win over the disk (a buffer whose file was deleted stays in the analysis). */
 const source: FileSource = {
@@ -74,6 +77,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   index = new WorkspaceIndex(roots, source);
   const init = params.initializationOptions as { trusted?: unknown } | null | undefined;
   index.setTrusted(init?.trusted !== false);
+  changeDelayMs = diagnosticsDelayMs(init);
   documentChanges = !!params.capabilities.workspace?.workspaceEdit?.documentChanges;
   watchRegistration = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
   // The first diagnostics need the parser: build it while the client answers this and asks for
@@ -115,7 +119,7 @@ let due = 0;
  * Diagnostics are pushed after a short pause in typing, never while a request waits. A publish
  * already due sooner (a file was just opened) is not postponed by the edit that follows it.
  */
-function schedulePublish(delay = 200): void {
+function schedulePublish(delay = changeDelayMs): void {
   const at = Date.now() + delay;
   if (timer && due <= at) return;
   if (timer) clearTimeout(timer);

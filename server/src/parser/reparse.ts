@@ -91,16 +91,16 @@ export function reparse(old: SyntaxTree, text: string): SyntaxTree {
   for (const c of span.comments) comments.push(c);
   for (let i = wb; i < old.words.length; i++) {
     const w = old.words[i];
-    moveToken(w, delta, lines);
+    moveToken(w, lines, delta);
     words.push(w);
   }
   for (let i = cb; i < old.comments.length; i++) {
     const c = old.comments[i];
-    moveToken(c, delta, lines);
+    moveToken(c, lines, delta);
     comments.push(c);
   }
-  for (let i = 0; i < wa; i++) moveToken(old.words[i], 0, lines);
-  for (let i = 0; i < ca; i++) moveToken(old.comments[i], 0, lines);
+  for (let i = 0; i < wa; i++) moveToken(old.words[i], lines);
+  for (let i = 0; i < ca; i++) moveToken(old.comments[i], lines);
   const nodes = [...old.nodes.slice(0, na), ...span.nodes, ...old.nodes.slice(nb)];
   const segments = [...segs.slice(0, ia), ...span.segments, ...segs.slice(ib).map((x) => x + delta)];
   // Only the last edit is kept: a chain of every earlier tree would never be freed.

@@ -54,9 +54,9 @@ class TextWord implements Word {
     this.r = r;
   }
 
-  move(delta: number, lines: TextLines): void {
+  move(delta: number, lines: TextLines, samePlace: boolean): void {
     this.lines = lines;
-    if (delta === 0) return;
+    if (samePlace) return;
     this.start += delta;
     this.end += delta;
     this.r = undefined;
@@ -76,9 +76,9 @@ class TextComment implements CommentToken {
     return (this.r ??= { start: this.lines.index.positionAt(this.start), end: this.lines.index.positionAt(this.end) });
   }
 
-  move(delta: number, lines: TextLines): void {
+  move(delta: number, lines: TextLines, samePlace: boolean): void {
     this.lines = lines;
-    if (delta === 0) return;
+    if (samePlace) return;
     this.start += delta;
     this.end += delta;
     this.r = undefined;
@@ -86,12 +86,13 @@ class TextComment implements CommentToken {
 }
 
 /**
- * Shifts a word or comment of a parsed text by `delta` characters into the text `lines` reads
- * (an edit before it changed the length; with 0, a range already computed stays: the word's line
- * and column did not change). Expanded words keep the place of the line that made them.
+ * Moves a word or comment of a parsed text into the edited text `lines` reads: by `delta`
+ * characters when it lies after the edit, or (`delta` undefined) at the same place when it lies
+ * before it, where a range already computed stays right. Expanded words keep the place of the
+ * line that made them.
  */
-export function moveToken(t: Word | CommentToken, delta: number, lines: TextLines): void {
-  if (t instanceof TextWord || t instanceof TextComment) t.move(delta, lines);
+export function moveToken(t: Word | CommentToken, lines: TextLines, delta?: number): void {
+  if (t instanceof TextWord || t instanceof TextComment) t.move(delta ?? 0, lines, delta === undefined);
 }
 
 /** A span of a text parsed on its own: the nodes, words and comments, with offsets into the whole text. */
