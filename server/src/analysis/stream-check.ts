@@ -42,9 +42,10 @@ export interface StreamResult {
 
 /**
  * Words of the root file read before the blocks read so far are checked and let go. Measured on
- * the 265k-line benchmark: a few thousand keep the garbage young (8192 doubles the peak RSS).
+ * the 265k-line benchmark: about one piece of root-units.ts (whose words then need no joining)
+ * keeps the garbage young; 8192 doubles the peak RSS.
  */
-export const BATCH_WORDS = 2048;
+export const BATCH_WORDS = 1024;
 
 function joined<T>(lists: T[][]): T[] {
   if (lists.length === 1) return lists[0];
@@ -66,14 +67,33 @@ class Findings {
   private readonly over: number[];
   private readonly failed = new Set<number>();
   private readonly notRun = new Set<number>();
+  /** One context per rule, made once: each run only changes the model it reads. */
+  private readonly contexts: RuleContext[];
+  /** The blocks keepalived skips, known so far: nothing reported inside them is kept. */
+  private skipped: readonly Statement[] = [];
 
   constructor(
     private readonly rules: readonly FileRule[],
     private readonly opts: StreamOptions,
     private readonly uri: string,
+    schema: RuleContext['schema'],
+    target: string,
   ) {
     this.kept = rules.map(() => []);
     this.over = rules.map(() => 0);
+    this.contexts = rules.map((rule, i) => {
+      const list = this.kept[i];
+      const report = reporter((r: Report) => {
+        if (this.skipped.length && insideSkipped(this.skipped, r.uri, r.range.start)) return;
+        if (list.length >= MAX_FINDINGS_PER_NODE) {
+          this.over[i]++;
+          return;
+        }
+        const severity = withLevel(rule.id, r.severity ?? rule.severity, this.opts.levels);
+        if (severity) list.push(asFinding(r, rule.id, severity));
+      });
+      return { model: undefined as unknown as ConfigModel, schema, target, report };
+    });
   }
 
   enabled(i: number): boolean {
@@ -81,31 +101,24 @@ class Findings {
     return withLevel(r.id, r.severity, this.opts.levels) !== undefined;
   }
 
-  /** Runs one part of rule `i` on a context; `skipped`: the blocks keepalived skips, known so far. */
-  run(i: number, part: 'check' | 'checkFile', ctx: Omit<RuleContext, 'report'>, skipped: readonly Statement[]): void {
+  /** Runs one part of rule `i` on `model`; `skipped`: the blocks keepalived skips, known so far. */
+  run(i: number, part: 'check' | 'checkFile', model: ConfigModel, skipped: readonly Statement[]): void {
     const rule = this.rules[i];
     const deadline = this.opts.deadline;
     if (deadline !== undefined && rule.id !== LIMIT_RULE_ID && Date.now() > deadline) {
       this.notRun.add(i);
       return;
     }
-    const list = this.kept[i];
-    const report = reporter((r: Report) => {
-      if (skipped.length && insideSkipped(skipped, r.uri, r.range.start)) return;
-      if (list.length >= MAX_FINDINGS_PER_NODE) {
-        this.over[i]++;
-        return;
-      }
-      const severity = withLevel(rule.id, r.severity ?? rule.severity, this.opts.levels);
-      if (severity) list.push(asFinding(r, rule.id, severity));
-    });
+    this.skipped = skipped;
+    const ctx = this.contexts[i];
+    ctx.model = model;
     try {
-      if (part === 'check') rule.check({ ...ctx, report });
-      else rule.checkFile?.({ ...ctx, report });
+      if (part === 'check') rule.check(ctx);
+      else rule.checkFile?.(ctx);
     } catch (e) {
       if (this.failed.has(i)) return;
       this.failed.add(i);
-      list.push({
+      this.kept[i].push({
         uri: this.uri,
         range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
         severity: 'information',
@@ -145,7 +158,9 @@ export function checkStream(uri: string, text: string, units: () => RootUnit | u
   const target = opts.targetVersion ?? DEFAULT_TARGET_VERSION;
   const rules = opts.rules ?? FILE_RULES;
   const batch = opts.batchWords ?? BATCH_WORDS;
-  const findings = opts.check === false ? undefined : new Findings(rules, opts, uri);
+  const findings = opts.check === false ? undefined : new Findings(rules, opts, uri, schema, target);
+  /** The block-scoped rules that run (their level is not off). */
+  const blockRules = findings ? rules.map((_, i) => i).filter((i) => rules[i].scope === 'block' && findings.enabled(i)) : [];
   const kept = new CompactModel();
   const expanded = new Set<Range>();
   const directives: CommentToken[] = [];
@@ -202,9 +217,7 @@ export function checkStream(uri: string, text: string, units: () => RootUnit | u
     opts.onChunk?.(model);
     if (findings) {
       const skipped = interp.skipped.length ? [...kept.skipped, ...interp.skipped] : kept.skipped;
-      for (let i = 0; i < rules.length; i++) {
-        if (rules[i].scope === 'block' && findings.enabled(i)) findings.run(i, 'check', { model, schema, target }, skipped);
-      }
+      for (const i of blockRules) findings.run(i, 'check', model, skipped);
       for (const r of expandedRanges([model])) expanded.add(r);
     }
     kept.add(model);
@@ -222,8 +235,8 @@ export function checkStream(uri: string, text: string, units: () => RootUnit | u
   if (!findings) return { model, findings: [] };
   for (let i = 0; i < rules.length; i++) {
     if (!findings.enabled(i)) continue;
-    if (rules[i].scope === 'file') findings.run(i, 'check', { model, schema, target }, kept.skipped);
-    if (rules[i].checkFile) findings.run(i, 'checkFile', { model, schema, target }, kept.skipped);
+    if (rules[i].scope === 'file') findings.run(i, 'check', model, kept.skipped);
+    if (rules[i].checkFile) findings.run(i, 'checkFile', model, kept.skipped);
   }
   return { model, findings: findings.result(kept.skipped, expanded) };
 }
