@@ -6,7 +6,21 @@ export type ValueProblem =
   | { kind: 'invalid-value'; expected: string }
   | { kind: 'value-out-of-range'; expected: string };
 
-const INTEGER = /^[+-]?(?:\d+|0[xX][0-9a-fA-F]+)$/;
+const INTEGER_RE = /^[+-]?(?:\d+|0[xX][0-9a-fA-F]+)$/;
+
+/** Plain decimal digits, the common case, tested without a regex (every argument of a file passes here). */
+function digitsOnly(v: string): boolean {
+  if (v.length === 0) return false;
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+function isInteger(v: string): boolean {
+  return digitsOnly(v) || INTEGER_RE.test(v);
+}
 const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)$/;
 const HEX = /^(?:0x)?[0-9a-fA-F]+$/;
 /** The words keepalived's check_true_false accepts. */
@@ -116,14 +130,14 @@ export function checkValue(t: ValueType, v: string): ValueProblem | undefined {
         if (from > to) return { kind: 'value-out-of-range', expected: `a range FROM-TO with FROM <= TO, within ${rangeText(t.min, t.max, t.unit)}` };
         return numberIn(from, t) ?? numberIn(to, t);
       }
-      if (!INTEGER.test(v)) return { kind: 'invalid-value', expected: describeType(t) };
+      if (!isInteger(v)) return { kind: 'invalid-value', expected: describeType(t) };
       return numberIn(Number(v), t);
     }
     case 'decimal':
       if (!DECIMAL.test(v)) return { kind: 'invalid-value', expected: describeType(t) };
       return numberIn(Number(v), t);
     case 'port':
-      if (!INTEGER.test(v)) return { kind: 'invalid-value', expected: 'a port number 0..65535' };
+      if (!isInteger(v)) return { kind: 'invalid-value', expected: 'a port number 0..65535' };
       return numberIn(Number(v), { min: 0, max: 65535 });
     case 'enum': {
       const ok = t.caseInsensitive ? t.values.some((x) => x.toLowerCase() === v.toLowerCase()) : t.values.includes(v);
