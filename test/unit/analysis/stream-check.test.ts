@@ -8,6 +8,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkFiles, dedupe } from '../../../server/src/analysis/check-files';
+import { checkStream } from '../../../server/src/analysis/stream-check';
+import { textUnits } from '../../../server/src/parser/root-units';
 import { checkNodes } from '../../../server/src/analysis/node-check';
 import { checkCluster } from '../../../server/src/analysis/peer-check';
 import { compareFindings, type Finding } from '../../../server/src/rules/finding';
@@ -76,3 +78,13 @@ for (const p of PAIRS) {
     for (const g of GRAINS) assert.deepEqual(shown(checkFiles(texts, { grain: g.grain })), expected, g.name);
   });
 }
+
+test('the time budget holds block by block: past the deadline the reading stops and the checks that did not run are named', () => {
+  const text = streamCases()[0].files[streamCases()[0].main];
+  const uri = 'file:///budget/keepalived.conf';
+  const { findings } = checkStream(uri, text, textUnits(text, uri, 1), { deadline: Date.now() - 1, batchWords: 1 });
+  const messages = findings.filter((f) => f.code === 'limit-reached').map((f) => f.message);
+  assert.ok(messages.some((m) => m.startsWith('The analysis time budget ran out here: this line and the rest of the configuration are not checked.')), messages.join('\n'));
+  assert.ok(messages.some((m) => m.startsWith('The analysis time budget ran out: these checks did not run on this file: unbalanced-brace, ')), messages.join('\n'));
+  assert.deepEqual(findings.map((f) => f.code).filter((c) => c !== 'limit-reached'), []);
+});
