@@ -37,6 +37,8 @@ interface Frame {
 export const SKIPPED_WHEN_DEFINED = new Set(['vrrp_instance', 'vrrp_sync_group', 'track_group']);
 /** Blocks keepalived skips when their address does not parse ("Invalid ... address/port ... - skipping"). */
 const SKIPPED_WHEN_INVALID = new Set(['virtual_server', 'virtual_server/real_server']);
+/** The keywords of both sets: the one test most block statements need. */
+const SKIPPABLE = new Set([...SKIPPED_WHEN_DEFINED, ...SKIPPED_WHEN_INVALID].map((w) => w.slice(w.lastIndexOf('/') + 1)));
 
 class Reader {
   /** Statements of the kinds in SKIPPED_WHEN_DEFINED, by kind and name. */
@@ -182,7 +184,7 @@ class Reader {
 
   private markSkipped(stmt: Statement): void {
     const spec = stmt.spec;
-    if (!spec || spec.block !== 'subkeywords' || stmt.displacedBy) return;
+    if (!spec || spec.block !== 'subkeywords' || stmt.displacedBy || !SKIPPABLE.has(spec.keyword)) return;
     const where = childPath(spec);
     if (SKIPPED_WHEN_DEFINED.has(where) && stmt.args[0]) {
       const key = `${where}\u0000${stmt.args[0].value}`;
