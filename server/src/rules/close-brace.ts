@@ -10,13 +10,18 @@ interface FileLines {
   eol: string;
 }
 
+/** The lines of the text split last: a broken file asks for the same text's lines once per finding. */
+let last: { text: string; lines: FileLines } | undefined;
+
 function fileLines(model: ConfigModel, uri: string): FileLines | undefined {
   const tree = model.interp.trees.find((t) => t.uri === uri);
   if (!tree) return undefined;
+  if (last?.text === tree.text) return last.lines;
   // Lines as the parser counts them (a lone CR ends one too), so ranges index them.
   const ix = new LineIndex(tree.text);
   const lines = Array.from({ length: ix.lineCount }, (_, l) => tree.text.slice(ix.lineStart(l), ix.lineEnd(l)));
-  return { lines, eol: /\r\n/.test(tree.text) ? '\r\n' : '\n' };
+  last = { text: tree.text, lines: { lines, eol: /\r\n/.test(tree.text) ? '\r\n' : '\n' } };
+  return last.lines;
 }
 
 const indentOf = (f: FileLines, s: Statement) => ((f.lines[s.keyword.range.start.line] ?? '').match(/^[ \t]*/) ?? [''])[0];

@@ -25,8 +25,26 @@ const hasPath = (url: Statement) => !!url.children?.some((c) => c.keyword.value 
 function namesUsableTrackFile(line: Statement, model: ConfigModel): boolean {
   const name = line.args[0]?.value;
   if (name === undefined || name.includes('$')) return true;
-  const blocks = model.interp.all.filter((s) => (s.keyword.value === 'track_file' || s.keyword.value === 'vrrp_track_file') && !s.path && s.args[0]?.value === name);
+  const blocks = trackFiles(model).get(name) ?? [];
   return blocks.length === 0 || blocks.some((b) => b.children?.some((c) => c.keyword.value === 'file'));
+}
+
+const trackFileIndex = new WeakMap<ConfigModel, Map<string, Statement[]>>();
+
+/** The top-level track_file blocks by name, found in one walk per model (not one per FILE_CHECK). */
+function trackFiles(model: ConfigModel): Map<string, Statement[]> {
+  let index = trackFileIndex.get(model);
+  if (index) return index;
+  index = new Map();
+  for (const s of model.interp.all) {
+    const name = s.args[0]?.value;
+    if ((s.keyword.value !== 'track_file' && s.keyword.value !== 'vrrp_track_file') || s.path || name === undefined) continue;
+    const list = index.get(name);
+    if (list) list.push(s);
+    else index.set(name, [s]);
+  }
+  trackFileIndex.set(model, index);
+  return index;
 }
 
 /** What keepalived cannot do without, per block path. */
