@@ -26,10 +26,11 @@ export function problemKey(f: Finding): string {
 
 const counts = (f: Finding) => f.severity === 'error' || f.severity === 'warning';
 
-export function clusterViews(clusters: readonly Cluster[], findings: ReadonlyMap<string, Finding[]>): ClusterView[] {
+/** `findingsOf`: the findings of a file (of its node and its clusters). */
+export function clusterViews(clusters: readonly Cluster[], findingsOf: (uri: string) => readonly Finding[]): ClusterView[] {
   return clusters.map((c) => {
     const uris = new Set(c.nodes.flatMap((n) => n.model.interp.files));
-    const peerFindings = [...uris].flatMap((u) => (findings.get(u) ?? []).filter((f) => PEER_RULE.test(f.code)));
+    const peerFindings = [...uris].flatMap((u) => findingsOf(u).filter((f) => PEER_RULE.test(f.code)));
     const nodeOf = (uri: string) => c.nodes.find((n) => n.model.interp.files.includes(uri))?.label ?? uri;
     const failover = clusterFailover(c);
     const rows = (g: Cluster['groups'][number]) => {

@@ -11,6 +11,8 @@ import { peerDirectives } from './peer-directive';
 export interface NodeRoot {
   tree: SyntaxTree;
   nodes: readonly Node[];
+  /** peerDirectives(tree), when the caller keeps it (the tree's comments are then not read again). */
+  peers?: readonly string[];
 }
 
 /**
@@ -26,7 +28,7 @@ export function explicitGroups(nodes: readonly Node[], clusters: readonly (reado
     if (ids.length > 1) groups.push(ids);
   }
   for (const e of rootsRead) {
-    const peers = peerDirectives(e.tree);
+    const peers = e.peers ?? peerDirectives(e.tree);
     if (!peers.length) continue;
     const res = peers.map(globToRegex);
     const ids = [...e.nodes.map((n) => n.id), ...idsOf((p) => res.some((re) => re.test(p)))];
