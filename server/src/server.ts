@@ -238,7 +238,7 @@ documents.onDidChangeContent((e) => {
 });
 documents.onDidClose((e) => {
   // The disk copy takes over again.
-  index.touch(e.document.uri);
+  index.close(e.document.uri);
   schedulePublish();
 });
 
@@ -248,7 +248,10 @@ connection.onDidChangeWatchedFiles((p) => {
     if (c.type === FileChangeType.Deleted) {
       if (documents.get(c.uri)) index.touch(c.uri);
       else index.remove(c.uri);
-    } else if (!documents.get(c.uri)) index.fileChanged(c.uri, c.type === FileChangeType.Created);
+    } else if (c.type === FileChangeType.Created) {
+      // Even for an open buffer: include patterns match the files on disk.
+      index.fileChanged(c.uri, true);
+    } else if (!documents.get(c.uri)) index.fileChanged(c.uri);
   }
   schedulePublish();
 });

@@ -217,8 +217,9 @@ export class WorkspaceIndex {
 
   /** A file changed on disk (saved, or changed by another program), or was `created`. */
   fileChanged(uri: string, created = false): void {
-    if (created && !this.known.has(uri) && !this.isDependency(uri)) {
-      // A new file may be what an include pattern of a node matches now.
+    if (created) {
+      // A new file may be what an include pattern of a node matches now (even a file open in an
+      // editor: include patterns match what is on disk).
       for (const e of this.entries.values()) if (e.includes) this.queue(e.root, true);
     }
     if (this.known.has(uri) || this.isDependency(uri) || this.isKeepalivedFile(uri)) this.touch(uri);
@@ -234,6 +235,15 @@ export class WorkspaceIndex {
     this.known.add(uri);
     const p = uriToPath(uri);
     this.focus = [...this.focus.filter((x) => x !== p).slice(1 - SCAN_FOCUS), p];
+    this.invalidate(uri);
+  }
+
+  /**
+   * A file was closed in the editor: the disk copy counts again, and a file that is no keepalived
+   * file by the patterns or its first line is a node no more (as when the server starts afresh).
+   */
+  close(uri: string): void {
+    if (!this.isKeepalivedFile(uri)) this.known.delete(uri);
     this.invalidate(uri);
   }
 
