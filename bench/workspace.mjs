@@ -15,6 +15,7 @@
 // - edit → peer: toggling virtual_router_id in the open lb01 clears or makes peer-vrid-mismatch
 //   on the closed lb02; the time from the didChange until lb02's diagnostics show it, minus the
 //   server's debounce (200 ms; initializationOptions.diagnosticsDelayMs when given with --delay).
+// - the keepalived/clusters request (the clusters view and status bar ask it after each publish).
 // - the server's peak RSS (VmHWM from /proc) after the edits.
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -179,9 +180,16 @@ async function measure(dist, ws) {
     debug('edit', edits.at(-1));
     await new Promise((r) => setTimeout(r, 100));
   }
+  // What the client's status bar and clusters view ask after each publish.
+  const clusters = [];
+  for (let i = 0; i < 5; i++) {
+    const t0 = now();
+    await s.request('keepalived/clusters', {});
+    clusters.push(now() - t0);
+  }
   const rss = s.peakRssMiB();
   await s.stop();
-  return { fromSpawn: tFirst - tSpawn, fromInit: tFirst - tInit, full: tFull - tInit, completionMs, editP50: median(edits), editP95: pct(edits, 95), rss };
+  return { fromSpawn: tFirst - tSpawn, fromInit: tFirst - tInit, full: tFull - tInit, completionMs, editP50: median(edits), editP95: pct(edits, 95), clustersMs: median(clusters), rss };
 }
 
 const ws = writeWorkspace();
@@ -195,6 +203,7 @@ try {
     ['completionMs', 'completion sent with the open, answered after (ms)'],
     ['editP50', 'edit → peer republished beyond the debounce, p50 (ms)'],
     ['editP95', 'edit → peer republished beyond the debounce, p95 (ms)'],
+    ['clustersMs', 'keepalived/clusters request (the client asks after each publish) (ms)'],
     ['rss', 'server peak RSS (MiB)'],
   ];
   console.log(`${SITES * 2} nodes (${SITES} pairs), ${RUNS} runs, ${EDITS} edits per run; medians over runs`);
@@ -202,7 +211,7 @@ try {
   for (const [k, label] of keys) {
     const meds = results.map((rs) => median(rs.map((x) => x[k])));
     const ratios = meds.slice(1).map((m) => `×${(m / meds[0]).toFixed(2)}`);
-    console.log(`${label.padEnd(58)} ${meds.map((m) => m.toFixed(k === 'rss' ? 1 : 0).padStart(8)).join(' ')}  ${ratios.join(' ')}`);
+    console.log(`${label.padEnd(70)} ${meds.map((m) => m.toFixed(k === 'rss' ? 1 : 0).padStart(8)).join(' ')}  ${ratios.join(' ')}`);
   }
 } finally {
   rmSync(ws, { recursive: true, force: true });

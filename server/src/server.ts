@@ -275,7 +275,7 @@ connection.onRequest(
     );
   }),
 );
-connection.onRequest(CLUSTERS_REQUEST, () => clusterViews(index.clusters(), (uri) => index.findingsOf(uri)));
+connection.onRequest(CLUSTERS_REQUEST, () => clusterViews(index.clusters(), (uri) => index.currentFindings(uri)));
 connection.onRequest(
   COMPARE_REQUEST,
   guarded(COMPARE_REQUEST, ['left', 'right'], (p: CompareParams) => (readable(p.left) && readable(p.right) ? compareFiles(index, p.left, p.right) : null)),

@@ -102,6 +102,8 @@ export class WorkspaceIndex {
   private readonly sourcesOf = new Map<string, Set<NodeEntry | ClusterRecord>>();
   /** Files whose findings may have changed since takeChanged() last ran. */
   private readonly changed = new Set<string>();
+  /** The findings of a file as currentFindings() last made them (the same array until they may change). */
+  private readonly lists = new Map<string, Finding[]>();
   private readonly resolver: FsIncludeResolver;
   private settings: IndexSettings = {};
   private records: ClusterRecord[] = [];
@@ -375,7 +377,7 @@ export class WorkspaceIndex {
       let set = this.sourcesOf.get(u);
       if (!set) this.sourcesOf.set(u, (set = new Set()));
       set.add(s);
-      this.changed.add(u);
+      this.touched(u);
     }
   }
 
@@ -384,14 +386,20 @@ export class WorkspaceIndex {
       const set = this.sourcesOf.get(u);
       set?.delete(s);
       if (set?.size === 0) this.sourcesOf.delete(u);
-      this.changed.add(u);
+      this.touched(u);
     }
+  }
+
+  /** The findings of `u` may have changed: it is published again, and its list made anew. */
+  private touched(u: string): void {
+    this.changed.add(u);
+    this.lists.delete(u);
   }
 
   private forgetFindings(s: NodeEntry | ClusterRecord): void {
     if (!s.findings) return;
     s.findings = undefined;
-    for (const u of s.uris) this.changed.add(u);
+    for (const u of s.uris) this.touched(u);
     if (s.kind === 'node') this.unchecked.add(s.root);
   }
 
@@ -404,7 +412,7 @@ export class WorkspaceIndex {
     }
     s.findings = byUri;
     this.link(s, byUri.keys());
-    for (const u of s.uris) this.changed.add(u);
+    for (const u of s.uris) this.touched(u);
   }
 
   /** Runs the single-file rules of a node, when they have not run since it was read. */
@@ -515,10 +523,13 @@ export class WorkspaceIndex {
 
   /**
    * The findings of one file as they stand: the rules of its node and of its clusters run now if
-   * they have not (nodes that wait to be read are not read: see findingsOf).
+   * they have not (nodes that wait to be read are not read: see findingsOf). The same array is
+   * returned until they may have changed (callers do not change it).
    */
   currentFindings(uri: string): Finding[] {
     this.regroup();
+    const known = this.lists.get(uri);
+    if (known) return known;
     const sources = [...(this.sourcesOf.get(uri) ?? [])];
     const nodes = sources.filter((s): s is NodeEntry => s.kind === 'node').sort((a, b) => (a.root < b.root ? -1 : a.root > b.root ? 1 : 0));
     const clusters = sources.filter((s): s is ClusterRecord => s.kind === 'cluster').sort((a, b) => a.order - b.order);
@@ -531,7 +542,9 @@ export class WorkspaceIndex {
       this.checkPeers(r);
       for (const f of r.findings?.get(uri) ?? []) out.push(f);
     }
-    return dedupe(out);
+    const list = dedupe(out);
+    this.lists.set(uri, list);
+    return list;
   }
 
   /** The findings of one file, its node and its cluster read first when they changed. */
