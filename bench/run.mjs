@@ -1,62 +1,50 @@
-// Times keepalived's own checker and our CLI on the same large config, in one run, and reports
-// the ratio and our peak memory. A report, not a test: it always exits 0.
+// The benchmark suite: every figure of issue 14's "Must show" in one run, each section labelled,
+// then a summary of the figures against their targets. A report, not a test: it exits 0 even when
+// a target is missed; a section that fails (crash, protocol timeout) says why and the rest go on.
 //
-//   node bench/run.mjs [CONFIG] [--runs N] [--profile]       start-up, then the large config
-//   node bench/run.mjs --large [CONFIG] [--runs N] [--profile] the large config only
-//   node bench/run.mjs --startup [CONFIG] [--runs N] [--anchor FILE] [--dist DIR]
-//                                                             start-up only (bench/startup.mjs)
+//   node bench/run.mjs [CONFIG] [--runs N] [--profile] [--section NAME]... [--markdown] [--dist DIR]
+//                      [--iterations N] [--sites N]
 //
-// CONFIG defaults to bench/out/large.conf (generated when missing). Each command runs N times
-// (default 3) and the median wall time counts. --profile also runs `node --cpu-prof dist/cli.js`
-// and prints where the time goes (self time per function, and per source file).
+// Sections (all by default, in this order; `--section a,b` or repeated `--section` picks some):
+//   startup    the CLI on a small config against `node -e 0`, and the server's start-up (bench/startup.mjs)
+//   cli        `node CLI CONFIG` against `keepalived -t -f CONFIG`, interleaved, `--runs` (default 5)
+//              each: medians, their ratio, the CLI's peak RSS. CONFIG defaults to bench/out/large.conf
+//              (bench/generate.mjs defaults, 265k lines; generated when missing)
+//   sizes      the CLI (and keepalived -t) at 1k, 10k, 50k and 250k lines (generated), `--runs`
+//              (default 3) interleaved each: time, peak RSS, growth per line between 1k and 250k
+//   lsp        `node server.js --stdio` on a generated ~5k-line file: completion right after a
+//              keystroke, and edit → fresh diagnostics with the publish debounce at 0
+//              (initializationOptions.diagnosticsDelayMs), `--iterations` (default 60) each: p50/p95;
+//              the server's peak RSS
+//   workspace  a generated workspace of `--sites` (default 250) MASTER/BACKUP pairs: initialize →
+//              first diagnostics of the opened file (median of 3 servers); edit → the partner's peer
+//              finding republished (p50/p95 of 20); the server's peak RSS
+//   --profile  after the cli section, `node --cpu-prof dist/cli.js CONFIG` and where the time goes
+//   --markdown after the summary, the rows of README's Performance table
+//
+// The bundles measured are a production build made into bench/out/production (what the VSIX and
+// the npm package ship), unless --dist names a folder; --profile runs dist/ for its source maps.
+// Shortcuts kept from before: --startup = the start-up section only, with its own options
+// (bench/startup.mjs: CONFIG, --runs, --anchor, --dist); --large = --section cli.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { delimiter, dirname, join, relative, resolve } from 'node:path';
+import { cpus, loadavg } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { SourceMap } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { register } from 'tsx/esm/api';
 import { DEFAULT_OUT, writeConfig } from './generate.mjs';
-import { startupBench } from './startup.mjs';
+import { productionBuild, startupBench } from './startup.mjs';
+
+// The LSP sections reuse the tests' TypeScript LSP client; the report helpers are TypeScript too.
+register();
+const { cliSizes, cliVsKeepalived } = await import('./cli-bench.mjs');
+const { lspEditing, lspWorkspace } = await import('./lsp.ts');
+const { figuresOf, formatMarkdown, formatSummary } = await import('./summary.ts');
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const cli = join(root, 'dist/cli.js');
-const RSS_LIMIT_MIB = 400;
-
-function which(cmd) {
-  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
-    if (dir && existsSync(join(dir, cmd))) return join(dir, cmd);
-  }
-  return undefined;
-}
-
-function median(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
-
-/** Wall time in ms of one run; the output is discarded (it is not what we measure). */
-function timeOnce(cmd, args, cwd) {
-  const t0 = process.hrtime.bigint();
-  const r = spawnSync(cmd, args, { cwd, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 256 * 1024 * 1024 });
-  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-  if (r.error) throw r.error;
-  return { ms, status: r.status, signal: r.signal, stderr: r.stderr?.toString() ?? '' };
-}
-
-/** Peak RSS (MiB) of `node dist/cli.js FILE`: GNU time when there is one, else the child's own report. */
-function peakRss(file) {
-  const gnuTime = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
-  if (gnuTime) {
-    const r = spawnSync(gnuTime, ['-v', process.execPath, cli, file], { stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
-    const m = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr?.toString() ?? '');
-    if (m) return { mib: Number(m[1]) / 1024, how: '/usr/bin/time -v' };
-  }
-  // process.resourceUsage().maxRSS of a child that runs the CLI in-process (kB on Linux).
-  // With -e, process.argv is [node, cli, file]: what the CLI expects.
-  const wrapper = `process.on('exit', () => process.stderr.write('MAXRSS ' + process.resourceUsage().maxRSS + '\\n')); require(${JSON.stringify(cli)});`;
-  const r = spawnSync(process.execPath, ['-e', wrapper, cli, file], { stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
-  const m = /MAXRSS (\d+)/.exec(r.stderr?.toString() ?? '');
-  return m ? { mib: Number(m[1]) / 1024, how: 'process.resourceUsage().maxRSS' } : undefined;
-}
+const outDir = join(root, 'bench/out');
+const SECTIONS = ['startup', 'cli', 'sizes', 'lsp', 'workspace'];
 
 /** Functions of the pipeline whose inclusive time the profile summary shows, outermost first. */
 const STAGES = ['checkFiles', 'checkNodes', 'readNodes', 'checkCluster', 'parseSyntax', 'parseCst', 'tokenize', 'document', 'items', 'interpret', 'buildModel', 'checkModel', 'formatText', 'formatJson', 'compareFindings'];
@@ -122,69 +110,109 @@ function summarizeProfile(path, top = 25) {
   return `sampled ${(total / 1000).toFixed(0)} ms\ninclusive time of pipeline stages (nested stages count in their callers too):\n${stageText}\nself time by function (top ${top}):\n${fmt(fnTime)}\nself time by file (top 12):\n${fmt(new Map([...files].slice()), 12)}`;
 }
 
-function main(argv) {
-  let file = DEFAULT_OUT;
-  let runs = 3;
-  let profile = false;
+function parseArgs(argv) {
+  const o = { file: DEFAULT_OUT, runs: undefined, profile: false, markdown: false, dist: undefined, iterations: 60, sites: 250, sections: [] };
   for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === '--runs') runs = Math.max(1, Number(argv[++i]) || 3);
-    else if (argv[i] === '--profile') profile = true;
-    else file = resolve(argv[i]);
+    const a = argv[i];
+    const num = (fallback) => {
+      const n = Number(argv[++i]);
+      return Number.isInteger(n) && n > 0 ? n : fallback;
+    };
+    if (a === '--runs') o.runs = num(undefined);
+    else if (a === '--profile') o.profile = true;
+    else if (a === '--markdown') o.markdown = true;
+    else if (a === '--dist') o.dist = resolve(argv[++i] ?? '');
+    else if (a === '--iterations') o.iterations = num(o.iterations);
+    else if (a === '--sites') o.sites = num(o.sites);
+    else if (a === '--large') o.sections.push('cli');
+    else if (a === '--section') {
+      for (const name of (argv[++i] ?? '').split(',')) {
+        if (!SECTIONS.includes(name)) throw new Error(`unknown section '${name}' (sections: ${SECTIONS.join(', ')})`);
+        o.sections.push(name);
+      }
+    } else if (a.startsWith('-')) throw new Error(`unknown option ${a}`);
+    else o.file = resolve(a);
   }
-  if (!existsSync(file)) {
-    if (file !== DEFAULT_OUT) throw new Error(`no such file: ${file}`);
-    const g = writeConfig(file);
-    console.log(`generated ${relative(root, g.path)}: ${g.lines} lines`);
-  }
-  if (!existsSync(cli)) {
-    console.log('dist/cli.js is missing: building');
-    const b = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: root, stdio: 'inherit' });
-    if (b.status !== 0) throw new Error('build failed');
-  }
-  const lines = readFileSync(file, 'utf8').split('\n').length - 1;
-  console.log(`config: ${relative(process.cwd(), file)} (${lines} lines, ${(statSync(file).size / 1048576).toFixed(1)} MiB), ${runs} run(s) each, median wall time`);
+  if (o.sections.length === 0) o.sections = [...SECTIONS];
+  return o;
+}
 
-  const ka = which('keepalived');
-  let kaMs;
-  if (ka) {
-    const t = Array.from({ length: runs }, () => timeOnce(ka, ['-t', '-f', file], root));
-    kaMs = median(t.map((x) => x.ms));
-    const noise = t[0].stderr.split('\n').filter((l) => l && !/doesn't exist|Non-existent interface/.test(l));
-    console.log(`keepalived -t -f FILE:   ${kaMs.toFixed(0).padStart(6)} ms  (runs: ${t.map((x) => x.ms.toFixed(0)).join(', ')}; ${noise.length} message line(s) besides interface existence)`);
-  } else {
-    console.log('keepalived -t -f FILE:       n/a (keepalived not on PATH)');
-  }
+function machine() {
+  const c = cpus();
+  const commit = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).stdout?.trim();
+  return `${new Date().toISOString().slice(0, 10)} on ${c[0]?.model.trim() ?? 'an unknown CPU'} (${c.length} cores, load average ${loadavg()[0].toFixed(1)}), Node ${process.version}${commit ? `, commit ${commit}` : ''}`;
+}
 
-  const ours = Array.from({ length: runs }, () => timeOnce(process.execPath, [cli, file], root));
-  const oursMs = median(ours.map((x) => x.ms));
-  console.log(`node dist/cli.js FILE:   ${oursMs.toFixed(0).padStart(6)} ms  (runs: ${ours.map((x) => x.ms.toFixed(0)).join(', ')}; exit ${ours[0].status})`);
-  const ratio = kaMs ? oursMs / kaMs : undefined;
-  console.log(`ratio ours/keepalived:   ${ratio === undefined ? '   n/a' : ratio.toFixed(2).padStart(6)}`);
-  const rss = peakRss(file);
-  console.log(`peak RSS of our CLI:     ${rss ? `${rss.mib.toFixed(0).padStart(6)} MiB (${rss.how})` : '   n/a'}`);
+function ensureDevBuild() {
+  if (existsSync(join(root, 'dist/cli.js'))) return;
+  console.log('dist/cli.js is missing: building');
+  const b = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: root, stdio: 'inherit' });
+  if (b.status !== 0) throw new Error('build failed');
+}
 
-  const slow = ratio !== undefined && ratio > 1;
-  const big = rss !== undefined && rss.mib > RSS_LIMIT_MIB;
-  if (slow || big) console.log(`\nover budget (${[slow && 'slower than keepalived', big && `above ${RSS_LIMIT_MIB} MiB`].filter(Boolean).join(', ')}): run with --profile to see where the time goes`);
+function profileCli(file) {
+  ensureDevBuild();
+  const dir = join(outDir, 'profile');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  spawnSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', dir, join(root, 'dist/cli.js'), file], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  const prof = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
+  if (prof) console.log(`\nprofile ${relative(process.cwd(), join(dir, prof))}\n${summarizeProfile(join(dir, prof))}`);
+}
 
-  if (profile) {
-    const dir = join(root, 'bench/out/profile');
-    rmSync(dir, { recursive: true, force: true });
-    mkdirSync(dir, { recursive: true });
-    spawnSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', dir, cli, file], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
-    const prof = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
-    if (prof) console.log(`\nprofile ${relative(process.cwd(), join(dir, prof))}\n${summarizeProfile(join(dir, prof))}`);
+/** Runs one section; a failure is reported and leaves its figures n/a. */
+async function section(title, run) {
+  console.log(`\n=== ${title} ===`);
+  try {
+    return await run();
+  } catch (e) {
+    console.log(`  FAILED: ${e instanceof Error ? e.message : e}`);
+    return undefined;
   }
 }
 
-const argv = process.argv.slice(2);
-try {
-  // Start-up first: it is what most runs of the CLI cost (see bench/startup.mjs).
-  if (argv.includes('--startup') || !argv.includes('--large')) {
-    await startupBench(argv.includes('--startup') ? argv : []);
-    console.log('');
+async function main(argv) {
+  if (argv.includes('--startup')) {
+    await startupBench(argv);
+    return;
   }
-  if (!argv.includes('--startup')) main(argv.filter((a) => a !== '--large'));
+  const o = parseArgs(argv);
+  const runs = (fallback) => o.runs ?? fallback;
+  const wants = (name) => o.sections.includes(name);
+  console.log(`keepalived-lsp benchmark, ${machine()}`);
+  const dist = o.dist ?? productionBuild();
+  const cli = join(dist, 'cli.js');
+  const serverJs = join(dist, 'server.js');
+  console.log(`bundles: ${relative(process.cwd(), dist) || '.'}`);
+
+  if (wants('startup')) await section('start-up', () => startupBench(['--dist', dist]));
+  const large = wants('cli')
+    ? await section('1. CLI vs keepalived -t -f, large config', () => {
+        if (!existsSync(o.file)) {
+          if (o.file !== DEFAULT_OUT) throw new Error(`no such file: ${o.file}`);
+          const g = writeConfig(o.file);
+          console.log(`generated ${relative(root, g.path)}: ${g.lines} lines`);
+        }
+        const r = cliVsKeepalived({ cli, file: o.file, runs: runs(5), root });
+        if (o.profile) profileCli(o.file);
+        return r;
+      })
+    : undefined;
+  const sizes = wants('sizes') ? await section('2. CLI time and peak RSS by size', () => cliSizes({ cli, runs: runs(3), root, outDir })) : undefined;
+  const lsp = wants('lsp') ? await section('3. language server, editing one file', () => lspEditing({ serverJs, outDir, iterations: o.iterations, warmup: 5 })) : undefined;
+  const ws = wants('workspace') ? await section('4. language server, 500-node workspace', () => lspWorkspace({ serverJs, outDir, sites: o.sites, starts: 3, iterations: 20, warmup: 2 })) : undefined;
+
+  // A section that ran and failed is null: its rows say n/a.
+  const ran = (name, r) => (wants(name) ? (r ?? null) : undefined);
+  const figures = figuresOf({ large: ran('cli', large), sizes: ran('sizes', sizes), lsp: ran('lsp', lsp), workspace: ran('workspace', ws) });
+  if (figures.length) {
+    console.log(`\n=== summary: ${machine()} ===\n${formatSummary(figures)}`);
+    if (o.markdown) console.log(`\n=== README rows ===\nMeasured ${machine()}, with \`npm run bench\`:\n\n${formatMarkdown(figures)}`);
+  }
+}
+
+try {
+  await main(process.argv.slice(2));
 } catch (e) {
   console.log(`bench: ${e instanceof Error ? e.message : e}`);
 }

@@ -66,7 +66,7 @@ function cpuMs(cmd, args, env, runs) {
 }
 
 /** Builds the production bundles into bench/out/production; returns that folder. */
-function productionBuild() {
+export function productionBuild() {
   const out = join(root, 'bench/out/production');
   const b = spawnSync(process.execPath, ['esbuild.mjs', '--production', '--outdir', out], { cwd: root, stdio: 'inherit' });
   if (b.status !== 0) throw new Error('production build failed');

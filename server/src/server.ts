@@ -13,7 +13,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding } from './rules/finding';
 import { toDiagnostic } from './lsp/convert';
-import { prepareParser } from './parser/cst-parser';
+import { prepareParser } from './parser/lexer';
 import { clusterViews, compareFiles, labelsFor } from './lsp/cluster-views';
 import { CAPABILITIES, registerFeatures } from './lsp/features';
 import { makePeerConfig, nextRouterId } from './features/peer-config';
@@ -37,6 +37,7 @@ import { diskSource, type FileSource } from './workspace/include-resolver';
 import { WorkspaceIndex } from './analysis/workspace-index';
 import { DEFAULT_SETTINGS, readSettings, type KeepalivedSettings } from './lsp/settings';
 import { guarded } from './lsp/params';
+import { DEFAULT_DIAGNOSTICS_DELAY_MS, diagnosticsDelayMs } from './lsp/init-options';
 import { LIMIT_RULE_ID } from './analysis/limits-findings';
 import { MAX_FILE_BYTES, MAX_FINDINGS_PER_FILE } from './limits';
 
@@ -48,6 +49,8 @@ const published = new Map<string, string>();
 let watchRegistration = false;
 let settings: KeepalivedSettings = DEFAULT_SETTINGS;
 let documentChanges = false;
+/** The debounce of publishing after an edit (initializationOptions.diagnosticsDelayMs). */
+let changeDelayMs = DEFAULT_DIAGNOSTICS_DELAY_MS;
 
 const OPEN_PUBLISH_DELAY_MS = 50;
 /** The index works in slices of this length, between which requests and edits are handled. */
@@ -59,7 +62,6 @@ const SLICE_MS = 10;
  */
 const PROVISIONAL_MS = 15;
 const PROVISIONAL_EVERY_MS = 200;
-let diagnosticsDelayMs = 200;
 let settingsLoaded = false;
 let timer: ReturnType<typeof setTimeout> | undefined;
 let due = 0;
@@ -93,10 +95,9 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
     .filter((f) => f.uri.startsWith('file:'))
     .map((f) => fileURLToPath(f.uri).replace(/\/$/, ''));
   index = new WorkspaceIndex(roots, source);
-  const init = params.initializationOptions as { trusted?: unknown; diagnosticsDelayMs?: unknown } | null | undefined;
+  const init = params.initializationOptions as { trusted?: unknown } | null | undefined;
   index.setTrusted(init?.trusted !== false);
-  // The pause in typing before diagnostics are pushed (benchmarks measure without it).
-  if (typeof init?.diagnosticsDelayMs === 'number' && Number.isFinite(init.diagnosticsDelayMs)) diagnosticsDelayMs = Math.min(5000, Math.max(0, init.diagnosticsDelayMs));
+  changeDelayMs = diagnosticsDelayMs(init);
   documentChanges = !!params.capabilities.workspace?.workspaceEdit?.documentChanges;
   watchRegistration = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
   // The first diagnostics need the parser: build it while the client answers this and asks for
@@ -135,12 +136,11 @@ connection.onDidChangeConfiguration(async () => {
   slice();
 });
 
-
 /**
  * Diagnostics are pushed after a short pause in typing, never while a request waits. A publish
  * already due sooner (a file was just opened) is not postponed by the edit that follows it.
  */
-function schedulePublish(delay = diagnosticsDelayMs): void {
+function schedulePublish(delay = changeDelayMs): void {
   publishWanted = true;
   const at = Date.now() + delay;
   if (timer && due <= at) return;

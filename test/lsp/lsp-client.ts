@@ -104,13 +104,17 @@ export class TestClient {
   configurationItems: { section?: string; scopeUri?: string }[] = [];
   /** How many keepalived/clustersChanged notifications arrived (one after each publish). */
   clustersChanged = 0;
+  /** Called with each publishDiagnostics as it arrives (the benchmark timestamps them). */
+  readonly publishListeners: ((p: PublishDiagnosticsParams) => void)[] = [];
 
-  constructor() {
+  /** `serverJs`: the bundle to run (default dist/server.js; the benchmark runs a production build). */
+  constructor(serverJs = resolve(repoRoot, 'dist/server.js')) {
     ensureBuilt();
-    this.proc = spawn(process.execPath, [resolve(repoRoot, 'dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    this.proc = spawn(process.execPath, [serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
     this.conn = createMessageConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));
     this.conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
       this.diagnostics.set(p.uri, p.diagnostics);
+      for (const l of [...this.publishListeners]) l(p);
       this.wake();
     });
     this.conn.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => {
@@ -136,12 +140,18 @@ export class TestClient {
     return c;
   }
 
-  async initialize(folder: string): Promise<unknown> {
+  /** The server's process id (its /proc entry tells its memory). */
+  get pid(): number | undefined {
+    return this.proc.pid;
+  }
+
+  async initialize(folder: string, initializationOptions?: Record<string, unknown>): Promise<unknown> {
     const uri = pathToFileURL(folder).href;
     const result = await this.conn.sendRequest('initialize', {
       processId: process.pid,
       rootUri: uri,
       workspaceFolders: [{ uri, name: 'ws' }],
+      initializationOptions,
       capabilities: {
         workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } },
         textDocument: { publishDiagnostics: { relatedInformation: true } },

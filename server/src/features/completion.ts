@@ -13,14 +13,14 @@ import type { ConfigModel } from '../model/types';
 import { overlap } from '../parser/conditions';
 import { parseCondition } from '../parser/preprocess';
 import type { Condition, Statement } from '../parser/statements';
-import type { Word } from '../parser/syntax';
+import type { SyntaxTree, Word } from '../parser/syntax';
 import { SCHEMA, type Schema } from '../schema';
 import { explainMarkdown, signature } from '../schema/describe';
 import { KEYWORD_USAGE } from '../schema/keyword-usage';
 import type { ArgSpec, KeywordSpec, LineSpec, OptionSpec, RefTarget } from '../schema/types';
 import { describeType } from '../schema/values';
 import { cursorContext, type CursorContext } from './context';
-import { compatibleForms, lineSpecs, shortLocation, walkLine } from './util';
+import { compatibleForms, firstStartingAt, lineIndex, lineSpecs, shortLocation, walkLine } from './util';
 
 const BOOLEAN_WORDS = ['on', 'off', 'true', 'false', 'yes', 'no'];
 const INCLUDE_DOC =
@@ -77,6 +77,14 @@ function keywordKind(spec: KeywordSpec): CompletionItemKind {
   return CompletionItemKind.Keyword;
 }
 
+/** Whether a brace follows `offset` on its line. */
+function braceAfter(tree: SyntaxTree, offset: number): boolean {
+  const ix = lineIndex(tree);
+  const end = ix.lineEnd(ix.positionAt(offset).line);
+  for (let i = firstStartingAt(tree.words, offset); i < tree.words.length && tree.words[i].start < end; i++) if (tree.words[i].kind === 'brace') return true;
+  return false;
+}
+
 /** Statements of the block the cursor is in (top-level ones at top level). */
 function siblings(model: ConfigModel, ctx: CursorContext): readonly Statement[] {
   if (ctx.block) return ctx.block.children ?? [];
@@ -87,7 +95,7 @@ function keywordItems(model: ConfigModel, ctx: CursorContext, schema: Schema): C
   const cond: Condition | undefined = ctx.condition ? parseCondition(ctx.condition) : undefined;
   const present = siblings(model, ctx).filter((s) => s !== ctx.statement);
   // Keep an existing line's arguments: only the keyword is replaced.
-  const bare = ctx.lineWords.length > ctx.index + 1 || ctx.tree?.words.some((w) => w.kind === 'brace' && w.range.start.line === ctx.position.line && w.start >= ctx.offset);
+  const bare = ctx.lineWords.length > ctx.index + 1 || (ctx.tree !== undefined && braceAfter(ctx.tree, ctx.offset));
   const items: CompletionItem[] = [];
   for (const spec of schema.keywordsAt(ctx.path)) {
     if (!spec.repeatable && present.some((s) => s.keyword.value === spec.keyword && overlap(s, { condition: cond }))) continue;

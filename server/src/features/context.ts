@@ -6,7 +6,7 @@ import type { ConfigModel } from '../model/types';
 import type { Statement, ValueLine } from '../parser/statements';
 import type { SyntaxTree, Word } from '../parser/syntax';
 import { childPath } from '../schema';
-import { lineIndex, statementOfKeyword, treeOf } from './util';
+import { commentBefore, firstStartingAt, lineIndex, statementOfKeyword, treeOf } from './util';
 
 export type CursorPlace =
   /** The first word of a line in a block of keywords (or at top level). */
@@ -97,9 +97,15 @@ export function cursorContext(model: ConfigModel, uri: string, position: Positio
   }
   const inValueBlock = block?.spec?.block === 'values' && block.open !== undefined && block.open.uri === uri && block.open.end <= offset;
 
-  // The physical line's words, cut at the braces around the cursor.
+  // The physical line's words, cut at the braces around the cursor. Found by offset: a word's
+  // position is computed only when asked for, and most of a large file's never are.
   const line = position.line;
-  const onLine = tree.words.filter((w) => w.range.start.line === line && w.range.end.line === line);
+  const lineStart = ix.lineStart(line);
+  const lineEnd = ix.lineEnd(line);
+  const onLine: Word[] = [];
+  for (let i = firstStartingAt(tree.words, lineStart); i < tree.words.length && tree.words[i].start <= lineEnd; i++) {
+    if (tree.words[i].end <= lineEnd) onLine.push(tree.words[i]);
+  }
   let from = 0;
   let to = onLine.length;
   for (let i = 0; i < onLine.length; i++) {
@@ -135,10 +141,10 @@ export function cursorContext(model: ConfigModel, uri: string, position: Positio
   const prefixRange: Range = word ? { start: word.range.start, end: position } : empty;
 
   let place: CursorPlace = inValueBlock ? 'value' : index === 0 ? 'keyword' : 'argument';
-  const comment = tree.comments.find((c) => c.range.start.line === line && c.start < offset);
-  if (comment) place = 'comment';
+  const before = tree.words[firstStartingAt(tree.words, offset) - 1];
+  if (commentBefore(tree, offset)) place = 'comment';
   else if (condition && condition.start < offset && offset <= condition.end) place = 'condition';
-  else if (tree.words.some((w) => w.kind === 'definition' && w.start < offset && offset <= w.end)) place = 'definition';
+  else if (before?.kind === 'definition' && offset <= before.end) place = 'definition';
 
   const first = lineWords[0];
   let statement: Statement | undefined;

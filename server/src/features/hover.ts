@@ -19,7 +19,8 @@ import {
   paramAt,
   statementOfKeyword,
   symbolAtWord,
-  touches,
+  commentBefore,
+  lineIndex,
   treeOf,
   wordAt,
   written,
@@ -170,7 +171,7 @@ export function hover(model: ConfigModel, uri: string, position: Position, opts:
   const schema = opts.schema ?? SCHEMA;
   const tree = treeOf(model, uri);
   if (!tree) return null;
-  if (tree.comments.some((c) => touches(c.range, position) && c.range.start.character < position.character)) return null;
+  if (commentBefore(tree, lineIndex(tree).offsetAt(position))) return null;
 
   const param = paramAt(tree, position);
   if (param) {

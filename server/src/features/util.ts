@@ -36,15 +36,37 @@ export function written(w: Word): boolean {
  * there. Braces are returned too.
  */
 export function wordAt(tree: SyntaxTree, pos: Position): Word | undefined {
+  // Only the words around the position's offset can touch it (words never overlap): the others'
+  // positions are never computed.
+  const i = firstStartingAt(tree.words, lineIndex(tree).offsetAt(pos) + 1);
   let touching: Word | undefined;
-  for (const w of tree.words) {
-    if (w.range.start.line > pos.line) break;
+  for (let k = Math.max(0, i - 2); k < Math.min(tree.words.length, i + 1); k++) {
+    const w = tree.words[k];
     if (!touches(w.range, pos)) continue;
     if (comparePos(w.range.start, pos) < 0 && comparePos(pos, w.range.end) < 0) return w;
     // Prefer a word starting at the cursor over a brace ending there, and any word over a brace.
     if (!touching || (touching.kind === 'brace' && w.kind !== 'brace')) touching = w;
   }
   return touching;
+}
+
+/** The index of the first word or comment (they are in text order) that starts at `offset` or later. */
+export function firstStartingAt(list: readonly { start: number }[], offset: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The comment of the tree on the line of `offset` that starts before it, if any. */
+export function commentBefore(tree: SyntaxTree, offset: number): { start: number } | undefined {
+  const ix = lineIndex(tree);
+  const c = tree.comments[firstStartingAt(tree.comments, ix.lineStart(ix.positionAt(offset).line))];
+  return c && c.start < offset ? c : undefined;
 }
 
 /**
@@ -129,6 +151,7 @@ export function definitionRange(w: Word): Range {
 
 const indexes = new WeakMap<SyntaxTree, LineIndex>();
 export function lineIndex(tree: SyntaxTree): LineIndex {
+  if (tree.lines) return tree.lines.index;
   let ix = indexes.get(tree);
   if (!ix) indexes.set(tree, (ix = new LineIndex(tree.text)));
   return ix;

@@ -1,6 +1,7 @@
 // Reading a node's root file (with its includes) into the typed model:
 // text → syntax tree → interpretation → model. No rule runs here.
 import { interpret, type IncludeResolver } from '../parser/interpreter';
+import { reinterpret } from '../parser/reinterpret';
 import type { SyntaxTree } from '../parser/syntax';
 import { parseSyntax } from '../parser/syntax-builder';
 import { SCHEMA, type Schema } from '../schema';
@@ -14,12 +15,19 @@ export interface ReadOptions {
   configId?: string;
   /** Date.now() after which reading stops (the analysis time budget). */
   deadline?: number;
+  /**
+   * The model of the text before an edit, when `tree` was re-read from that model's tree
+   * (parser/reparse.ts): only the re-read units are interpreted again when that is exact.
+   */
+  previous?: ConfigModel;
 }
 
 export function readModel(tree: SyntaxTree, opts: ReadOptions = {}): ConfigModel {
   const schema = opts.schema ?? SCHEMA;
-  const interp = interpret(tree, { schema, includes: opts.includes, configId: opts.configId, deadline: opts.deadline });
-  return buildModel(tree, interp, opts.configId);
+  const io = { schema, includes: opts.includes, configId: opts.configId, deadline: opts.deadline };
+  const prev = opts.previous;
+  const again = prev && prev.configId === opts.configId && !opts.schema ? reinterpret(prev.interp, tree, io) : undefined;
+  return buildModel(tree, again ?? interpret(tree, io), opts.configId);
 }
 
 export function readText(text: string, uri: string, opts: ReadOptions = {}): ConfigModel {

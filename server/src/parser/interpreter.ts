@@ -34,7 +34,7 @@ interface Frame {
   into: Statement[];
 }
 /** Kinds whose second definition keepalived reports ("already defined") and skips with skip_block(). */
-const SKIPPED_WHEN_DEFINED = new Set(['vrrp_instance', 'vrrp_sync_group', 'track_group']);
+export const SKIPPED_WHEN_DEFINED = new Set(['vrrp_instance', 'vrrp_sync_group', 'track_group']);
 /** Blocks keepalived skips when their address does not parse ("Invalid ... address/port ... - skipping"). */
 const SKIPPED_WHEN_INVALID = new Set(['virtual_server', 'virtual_server/real_server']);
 

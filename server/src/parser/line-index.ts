@@ -46,3 +46,17 @@ export class LineIndex {
     return Math.min(start + pos.character, this.lineEnd(pos.line));
   }
 }
+
+/**
+ * The line starts of a text, built on first use: a 250,000-line file has 700,000 words, and only
+ * the few that diagnostics or features touch need positions. An edited document gets a new one,
+ * which the words after the edit are moved onto (reparse.ts).
+ */
+export class TextLines {
+  private ix?: LineIndex;
+  constructor(readonly text: string) {}
+
+  get index(): LineIndex {
+    return (this.ix ??= new LineIndex(this.text));
+  }
+}

@@ -1,18 +1,12 @@
-// Turns the chevrotain CST into the ordered SyntaxTree (lines and blocks with positioned words).
-import type { CstElement, IToken, TokenType } from 'chevrotain';
-import { keepalivedLexer, parseCst } from './cst-parser';
-import {
-  Backslash,
-  Conditional,
-  Definition,
-  LBrace,
-  Newline,
-  QuotedString,
-  RBrace,
-  SeqDirective,
-  UnterminatedQuote,
-} from './tokens';
-import { LineIndex } from './line-index';
+// Builds the SyntaxTree (lines and blocks with positioned words) straight from the lexer's tokens.
+// The grammar is total: a line is a run of words ended by a line break or a brace, a `{` opens a
+// block up to its `}` (or the end of the text), and a `}` with no block to close is a stray close;
+// rules report the brace problems with keepalived's wording. Nesting is an explicit stack, so any
+// depth keepalived reads is read here too.
+import type { IToken, TokenType } from 'chevrotain';
+import { keepalivedLexer } from './lexer';
+import { Backslash, Conditional, Definition, LBrace, Newline, QuotedString, RBrace, SeqDirective, UnterminatedQuote } from './tokens';
+import { TextLines } from './line-index';
 import { wordValue, type WordSource, type BlockNode, type CommentToken, type Range, type SyntaxNode, type SyntaxTree, type Word, type WordKind } from './syntax';
 
 function kindOf(type: TokenType): WordKind {
@@ -37,10 +31,7 @@ function kindOf(type: TokenType): WordKind {
   }
 }
 
-/**
- * A word of the file. Its range is computed from its offsets on first use: a 250,000-line file
- * has 700,000 words, and only the few that diagnostics or features touch need positions.
- */
+/** A word of the file. Its range is computed from its offsets on first use. */
 class TextWord implements Word {
   private r?: Range;
   origin?: Word;
@@ -52,15 +43,23 @@ class TextWord implements Word {
     public start: number,
     public end: number,
     readonly uri: string,
-    private readonly lines: LineIndex,
+    public lines: TextLines,
   ) {}
 
   get range(): Range {
-    return (this.r ??= { start: this.lines.positionAt(this.start), end: this.lines.positionAt(this.end) });
+    return (this.r ??= { start: this.lines.index.positionAt(this.start), end: this.lines.index.positionAt(this.end) });
   }
 
   set range(r: Range) {
     this.r = r;
+  }
+
+  move(delta: number, lines: TextLines, samePlace: boolean): void {
+    this.lines = lines;
+    if (samePlace) return;
+    this.start += delta;
+    this.end += delta;
+    this.r = undefined;
   }
 }
 
@@ -68,136 +67,104 @@ class TextComment implements CommentToken {
   private r?: Range;
   constructor(
     readonly text: string,
-    readonly start: number,
-    readonly end: number,
-    private readonly lines: LineIndex,
+    public start: number,
+    public end: number,
+    public lines: TextLines,
   ) {}
 
   get range(): Range {
-    return (this.r ??= { start: this.lines.positionAt(this.start), end: this.lines.positionAt(this.end) });
-  }
-}
-
-function isToken(e: CstElement): e is IToken {
-  return (e as IToken).tokenType !== undefined;
-}
-
-class Builder {
-  readonly words: Word[] = [];
-  constructor(
-    private readonly uri: string,
-    readonly lines: LineIndex,
-  ) {}
-
-  word(t: IToken): Word {
-    const kind = kindOf(t.tokenType);
-    const w = new TextWord(kind, t.image, wordValue(kind, t.image), t.startOffset, t.startOffset + t.image.length, this.uri, this.lines);
-    this.words.push(w);
-    return w;
+    return (this.r ??= { start: this.lines.index.positionAt(this.start), end: this.lines.index.positionAt(this.end) });
   }
 
-  items(list: readonly CstElement[] | undefined): SyntaxNode[] {
-    const out: SyntaxNode[] = [];
-    if (!list) return out;
-    let line: Word[] | undefined;
-    for (const e of list) {
-      if (isToken(e)) {
-        if (e.tokenType === Newline) line = undefined;
-        else if (e.tokenType === RBrace) {
-          line = undefined;
-          out.push({ kind: 'stray-close', brace: this.word(e) });
-        } else {
-          if (!line) out.push({ kind: 'line', words: (line = []) });
-          line.push(this.word(e));
-        }
-        continue;
-      }
-      line = undefined;
-      const open = this.word(e.children.open[0] as IToken);
-      const children = this.items(e.children.item);
-      const closeTok = e.children.close?.[0] as IToken | undefined;
-      out.push({ kind: 'block', open, children, close: closeTok ? this.word(closeTok) : undefined });
-    }
-    return out;
+  move(delta: number, lines: TextLines, samePlace: boolean): void {
+    this.lines = lines;
+    if (samePlace) return;
+    this.start += delta;
+    this.end += delta;
+    this.r = undefined;
   }
 }
 
 /**
- * Brace nesting up to which the recursive CST parser is used. Deeper text (keepalived reads it)
- * is built from the tokens with an explicit stack instead: recursion depth is never the input's.
+ * Moves a word or comment of a parsed text into the edited text `lines` reads: by `delta`
+ * characters when it lies after the edit, or (`delta` undefined) at the same place when it lies
+ * before it, where a range already computed stays right. Expanded words keep the place of the
+ * line that made them.
  */
-const MAX_RECURSIVE_DEPTH = 200;
-
-/** An upper bound of the brace nesting (braces in comments and quotes counted too). */
-function braceDepthOver(text: string, limit: number): boolean {
-  let depth = 0;
-  for (let i = text.indexOf('{'); i >= 0 && i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 123) {
-      if (++depth > limit) return true;
-    } else if (c === 125 && depth > 0) depth--;
-  }
-  return false;
+export function moveToken(t: Word | CommentToken, lines: TextLines, delta?: number): void {
+  if (t instanceof TextWord || t instanceof TextComment) t.move(delta ?? 0, lines, delta === undefined);
 }
 
-/** Parses one file's text. Never throws for any input. */
-export function parseSyntax(text: string, uri: string): SyntaxTree {
-  const lines = new LineIndex(text);
-  let nodes: SyntaxNode[] | undefined;
-  let b = new Builder(uri, lines);
-  let comments: IToken[] = [];
-  if (!braceDepthOver(text, MAX_RECURSIVE_DEPTH)) {
-    try {
-      // Only the CST is kept while the tree is built: the token vector (a third of it line
-      // breaks) is garbage as soon as the parser is done with it.
-      const r = parseCst(text);
-      comments = r.comments;
-      nodes = b.items(r.cst.children.item);
-    } catch (e) {
-      if (!(e instanceof RangeError)) throw e;
-    }
-  }
-  if (!nodes) {
-    const lexed = keepalivedLexer.tokenize(text);
-    comments = lexed.groups.comments ?? [];
-    b = new Builder(uri, lines);
-    nodes = flatBuild(lexed.tokens, b);
-  }
-  return {
-    uri,
-    text,
-    nodes,
-    comments: comments.map((c) => new TextComment(c.image, c.startOffset, c.startOffset + c.image.length, lines)),
-    words: b.words,
+/** A span of a text parsed on its own: the nodes, words and comments, with offsets into the whole text. */
+export interface ParsedSpan {
+  nodes: SyntaxNode[];
+  words: Word[];
+  comments: CommentToken[];
+  /**
+   * Where top-level units start (the span's start first): after each line break at top level,
+   * except before a `{` that opens the block of the line above it.
+   */
+  segments: number[];
+  /** Blocks still open at the end of the span (0: the span is balanced). */
+  openBlocks: number;
+}
+
+/**
+ * Parses `text.slice(start, end)` (whole lines) with offsets and positions of the whole text.
+ * Tokens never cross a line break except a multi-line `$NAME=` definition, which a span boundary
+ * at a line start never cuts, so a span parses exactly as it does inside the whole text.
+ */
+export function parseSpan(text: string, start: number, end: number, uri: string, lines: TextLines): ParsedSpan {
+  const slice = start === 0 && end === text.length ? text : text.slice(start, end);
+  const lexed = keepalivedLexer.tokenize(slice);
+  const words: Word[] = [];
+  const word = (t: IToken): Word => {
+    const kind = kindOf(t.tokenType);
+    const s = start + t.startOffset;
+    const w = new TextWord(kind, t.image, wordValue(kind, t.image), s, s + t.image.length, uri, lines);
+    words.push(w);
+    return w;
   };
-}
-
-/** The grammar of cst-parser.ts, with an explicit stack. */
-function flatBuild(tokens: readonly IToken[], b: Builder): SyntaxNode[] {
   const root: SyntaxNode[] = [];
-  const stack: { node?: BlockNode; children: SyntaxNode[] }[] = [{ children: root }];
+  const stack: { block?: BlockNode; children: SyntaxNode[] }[] = [{ children: root }];
+  const segments = [start];
+  /** segments.length when the current top-level line began. */
+  let lineSegments = 1;
   let line: Word[] | undefined;
-  for (const t of tokens) {
+  for (const t of lexed.tokens) {
     const top = stack[stack.length - 1];
-    if (t.tokenType === Newline) {
+    const type = t.tokenType;
+    if (type === Newline) {
       line = undefined;
-    } else if (t.tokenType === LBrace) {
+      if (stack.length === 1) segments.push(start + t.startOffset + t.image.length);
+    } else if (type === LBrace) {
+      // `name` on one line and its `{` on a later one are one unit.
+      if (stack.length === 1 && !line) segments.length = lineSegments;
       line = undefined;
-      const block: BlockNode = { kind: 'block', open: b.word(t), children: [] };
+      const block: BlockNode = { kind: 'block', open: word(t), children: [] };
       top.children.push(block);
-      stack.push({ node: block, children: block.children });
-    } else if (t.tokenType === RBrace) {
+      stack.push({ block, children: block.children });
+    } else if (type === RBrace) {
       line = undefined;
-      if (stack.length > 1) {
-        (stack.pop()!.node as BlockNode).close = b.word(t);
-      } else top.children.push({ kind: 'stray-close', brace: b.word(t) });
+      if (stack.length > 1) (stack.pop()!.block as BlockNode).close = word(t);
+      else top.children.push({ kind: 'stray-close', brace: word(t) });
     } else {
       if (!line) {
         line = [];
         top.children.push({ kind: 'line', words: line });
+        if (stack.length === 1) lineSegments = segments.length;
       }
-      line.push(b.word(t));
+      line.push(word(t));
     }
   }
-  return root;
+  if (segments.length > 1 && segments[segments.length - 1] >= end) segments.pop();
+  const comments = (lexed.groups.comments ?? []).map((c) => new TextComment(c.image, start + c.startOffset, start + c.startOffset + c.image.length, lines));
+  return { nodes: root, words, comments, segments, openBlocks: stack.length - 1 };
+}
+
+/** Parses one file's text. Never throws for any input. */
+export function parseSyntax(text: string, uri: string): SyntaxTree {
+  const lines = new TextLines(text);
+  const span = parseSpan(text, 0, text.length, uri, lines);
+  return { uri, text, nodes: span.nodes, comments: span.comments, words: span.words, segments: span.segments, lines };
 }

@@ -1,5 +1,7 @@
 // The syntax tree: lines of words and brace blocks, in source order, each with exact positions.
-// It mirrors the CST but is cheap to walk; the interpreter gives it keepalived's meaning.
+// It is cheap to walk; the interpreter gives it keepalived's meaning.
+import type { TextLines } from './line-index';
+import type { TreeEdit } from './reparse';
 
 export type WordKind = 'word' | 'quoted' | 'unterminated' | 'conditional' | 'definition' | 'seq' | 'backslash' | 'brace';
 
@@ -77,6 +79,15 @@ export interface SyntaxTree {
   comments: CommentToken[];
   /** Every word and brace in source order (comments excluded). */
   words: Word[];
+  /**
+   * Start offsets of the top-level units, in order (the first is 0): a top-level line with the
+   * block it opens. An edit re-reads only the units it touches (reparse.ts).
+   */
+  segments?: number[];
+  /** The line starts of `text`, which the words' ranges read. */
+  lines?: TextLines;
+  /** Set on a tree re-read from the tree before an edit (reparse.ts), until the next edit. */
+  edit?: TreeEdit;
 }
 
 /** Unquotes and unescapes a word the way keepalived's line reader does. */

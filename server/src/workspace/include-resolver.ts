@@ -7,6 +7,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { IncludeResolver, IncludeTarget } from '../parser/interpreter';
 import type { SyntaxTree } from '../parser/syntax';
 import { parseSyntax } from '../parser/syntax-builder';
+import { reparse } from '../parser/reparse';
 import { SCHEMA } from '../schema';
 import { glob, type GlobFs } from './glob';
 import { readRegularFile, type FileRead } from './read-file';
@@ -92,7 +93,8 @@ export class TreeCache {
   get(uri: string, text: string): SyntaxTree {
     const hit = this.trees.get(uri);
     if (hit && hit.text === text) return hit;
-    const tree = parseSyntax(text, uri);
+    // An edited file is re-read from its last tree: only the top-level blocks the edit touches.
+    const tree = hit ? reparse(hit, text) : parseSyntax(text, uri);
     this.trees.set(uri, tree);
     return tree;
   }

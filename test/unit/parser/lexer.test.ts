@@ -250,7 +250,7 @@ test('a backslash before a blank is a word of its own, and a trailing one outsid
 });
 
 test('every UTF-16 code unit lexes: keepalived separates words by " \\t\\f\\n\\r\\v" only, so anything else is part of a word', async () => {
-  const { keepalivedLexer } = await import('../../../server/src/parser/cst-parser');
+  const { keepalivedLexer } = await import('../../../server/src/parser/lexer');
   let all = '';
   for (let c = 0; c <= 0xffff; c++) all += String.fromCharCode(c) + (c % 64 === 63 ? '\n' : ' ');
   const r = keepalivedLexer.tokenize(all);

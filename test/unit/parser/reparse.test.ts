@@ -1,0 +1,80 @@
+// An edited text re-read from its previous tree (reparse.ts) gives the tree a fresh parse gives:
+// the same nodes, words (offsets and positions), comments and top-level units, after every edit
+// of random sequences on the corpus.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseSyntax } from '../../../server/src/parser/syntax-builder';
+import { reparse } from '../../../server/src/parser/reparse';
+import type { SyntaxNode, SyntaxTree } from '../../../server/src/parser/syntax';
+import { allCorpora } from '../../helpers/corpus';
+import { rng } from '../../helpers/rng.mjs';
+
+const URI = 'file:///t/keepalived.conf';
+
+function shape(nodes: readonly SyntaxNode[]): unknown {
+  return nodes.map((n) =>
+    n.kind === 'line'
+      ? n.words.map((w) => `${w.kind}:${w.text}@${w.start}-${w.end}`)
+      : n.kind === 'block'
+        ? { open: n.open.start, close: n.close?.start, children: shape(n.children) }
+        : { stray: n.brace.start },
+  );
+}
+
+function same(actual: SyntaxTree, expected: SyntaxTree, what: string): void {
+  assert.equal(actual.text, expected.text);
+  assert.deepEqual(actual.segments, expected.segments, `${what}: top-level units`);
+  assert.deepEqual(shape(actual.nodes), shape(expected.nodes), `${what}: nodes`);
+  assert.deepEqual(
+    actual.words.map((w) => [w.kind, w.text, w.value, w.start, w.end, w.range]),
+    expected.words.map((w) => [w.kind, w.text, w.value, w.start, w.end, w.range]),
+    `${what}: words`,
+  );
+  assert.deepEqual(
+    actual.comments.map((c) => [c.text, c.start, c.end, c.range]),
+    expected.comments.map((c) => [c.text, c.start, c.end, c.range]),
+    `${what}: comments`,
+  );
+}
+
+/** Pieces an edit inserts: what people type, and what changes the structure. */
+const PIECES = ['a', 'x', ' ', '\n', '{', '}', '{\n', '\n}\n', '"', '#', '! c', '\\', '\r\n', '$X=1\n', '$Y=a \\\n b\n', '@lb1 ', '~SEQ(i,1,2) ', 'include x.conf\n', 'priority 100\n', 'vrrp_instance V {\n', '${X}', '\t'];
+
+/** One random edit: a deletion, an insertion or a replacement somewhere in the text. */
+function edit(text: string, r: () => number): string {
+  const at = Math.floor(r() * (text.length + 1));
+  const del = r() < 0.5 ? Math.floor(r() * Math.min(12, text.length - at + 1)) : 0;
+  const ins = r() < 0.75 ? PIECES[Math.floor(r() * PIECES.length)] : '';
+  return text.slice(0, at) + ins + text.slice(at + del);
+}
+
+for (const file of allCorpora()) {
+  test(`random edits of ${file.name}: each re-read tree equals a fresh parse`, () => {
+    const r = rng(0x5eed ^ file.name.length);
+    for (let seq = 0; seq < 6; seq++) {
+      let text = file.text;
+      let tree = parseSyntax(text, URI);
+      for (let i = 0; i < 25; i++) {
+        text = edit(text, r);
+        tree = reparse(tree, text);
+        same(tree, parseSyntax(text, URI), `sequence ${seq}, edit ${i}`);
+      }
+    }
+  });
+}
+
+test('typing inside one block re-reads that block only, and the words after it move', () => {
+  const text = 'global_defs {\n  router_id a\n}\nvrrp_instance VI_1 {\n  priority 100\n}\nvrrp_instance VI_2 {\n  priority 90\n}\n';
+  const tree = parseSyntax(text, URI);
+  const last = tree.words[tree.words.length - 2];
+  const at = text.indexOf('100') + 3;
+  const next = reparse(tree, `${text.slice(0, at)}1${text.slice(at)}`);
+  assert.equal(next.edit?.start, text.indexOf('vrrp_instance VI_1'));
+  assert.equal(next.edit?.oldEnd, text.indexOf('vrrp_instance VI_2'));
+  assert.equal(next.edit?.nodeCount, 2);
+  // The untouched words are the same objects, moved by one character.
+  assert.equal(next.words[next.words.length - 2], last);
+  assert.equal(last.start, text.lastIndexOf('90') + 1);
+  assert.deepEqual(last.range.start, { line: 7, character: 11 });
+  assert.equal(tree.edit, undefined);
+});
