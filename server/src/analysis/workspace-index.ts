@@ -31,7 +31,7 @@ import { diskSource, FsIncludeResolver, pathToUri, textOf, TreeCache, uriToPath,
 import { ANALYSIS_TIME_BUDGET_MS } from '../limits';
 import { refusedFileFinding } from './limits-findings';
 import { readNodes, type Node } from '../workspace/nodes';
-import { explicitGroups } from '../workspace/explicit-groups';
+import { explicitGroups, groupingCache } from '../workspace/explicit-groups';
 import { peerDirectives } from '../workspace/peer-directive';
 
 /** What findings come from: one node's single-file rules, or one cluster's peer rules. */
@@ -84,6 +84,7 @@ const MAX_FILES = 5000;
 const MAX_DEPTH = 12;
 /** The most recently changed files the scan visits first (their folders hold their likely peers). */
 const SCAN_FOCUS = 8;
+const NO_GROUPS: string[][] = [];
 
 export class WorkspaceIndex {
   readonly cache = new TreeCache();
@@ -110,6 +111,8 @@ export class WorkspaceIndex {
   private clusterList: Cluster[] = [];
   private regroupNeeded = true;
   private sorted: NodeEntry[] | undefined;
+  /** What explicitGroups keeps between regroupings (node paths, the setting groups they match). */
+  private readonly grouping = groupingCache();
   /** The scan's folders still to list (a stack: the last pushed is listed next). */
   private scanStack: { dir: string; depth: number }[] = [];
   /** Recently changed files, most recent last: the scan lists their folders first. */
@@ -484,7 +487,7 @@ export class WorkspaceIndex {
     this.regroupNeeded = false;
     const entries = this.sortedEntries();
     const nodes = entries.flatMap((e) => e.nodes);
-    const sets = partitionNodes(nodes, explicitGroups(nodes, this.settings.clusters ?? [], this.roots, entries));
+    const sets = partitionNodes(nodes, explicitGroups(nodes, this.settings.clusters ?? NO_GROUPS, this.roots, entries, this.grouping));
     const before = new Map(this.records.map((r) => [r.members[0], r]));
     this.records = sets.map((members, order) => {
       const old = before.get(members[0]);
