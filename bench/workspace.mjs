@@ -3,7 +3,9 @@
 // editor drives it. A report, not a test: it always exits 0.
 //
 //   node bench/workspace.mjs [--sites N] [--runs N] [--edits N] [--dist DIR]... [--cpu-prof DIR]
+//                            [--delay MS] [--directives]
 //
+// --directives: each node names its partner with a `# keepalived-peer:` comment (explicit groups).
 // For each build (--dist, repeatable: default dist/; the first one is the reference the others
 // are compared with), runs interleaved (A, B, A, B...), medians over the runs:
 // - start → first diagnostics: the server spawned, initialize/initialized, site0/lb01 opened at
@@ -35,6 +37,7 @@ const RUNS = Number(arg('--runs', 3));
 const EDITS = Number(arg('--edits', 20));
 const DELAY = arg('--delay') === undefined ? undefined : Number(arg('--delay'));
 const PROF = arg('--cpu-prof');
+const DIRECTIVES = process.argv.includes('--directives');
 const dists = process.argv.flatMap((a, i) => (a === '--dist' ? [resolve(process.argv[i + 1])] : []));
 if (!dists.length) dists.push(join(root, 'dist'));
 
@@ -129,7 +132,7 @@ function writeWorkspace() {
     for (const role of [1, 2]) {
       const f = join(dir, `site${s}`, `lb0${role}`, 'keepalived.conf');
       mkdirSync(dirname(f), { recursive: true });
-      writeFileSync(f, siteNode(s, role));
+      writeFileSync(f, (DIRECTIVES ? `# keepalived-peer: ../lb0${3 - role}/keepalived.conf\n` : '') + siteNode(s, role));
     }
   }
   return dir;
@@ -206,7 +209,7 @@ try {
     ['clustersMs', 'keepalived/clusters request (the client asks after each publish) (ms)'],
     ['rss', 'server peak RSS (MiB)'],
   ];
-  console.log(`${SITES * 2} nodes (${SITES} pairs), ${RUNS} runs, ${EDITS} edits per run; medians over runs`);
+  console.log(`${SITES * 2} nodes (${SITES} pairs${DIRECTIVES ? ', paired by # keepalived-peer: comments' : ''}), ${RUNS} runs, ${EDITS} edits per run; medians over runs`);
   console.log(['', ...dists.map((d, i) => `[${i}] ${d}`)].join('\n'));
   for (const [k, label] of keys) {
     const meds = results.map((rs) => median(rs.map((x) => x[k])));
