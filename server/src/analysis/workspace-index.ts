@@ -438,7 +438,8 @@ export class WorkspaceIndex {
 
   /**
    * Reads a root file as a node. `previous`: the node's entry before the change that made it read
-   * again, if any (what an incremental reading of the model may start from).
+   * again, if any: what an incremental reading of the model may start from (readModel's
+   * `previous` option, which checks that the tree was re-read from that model's tree).
    */
   private entry(uri: string, previous?: NodeEntry): NodeEntry | undefined {
     void previous;
