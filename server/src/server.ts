@@ -161,19 +161,19 @@ function slice(): void {
   sliceQueued = false;
   if (!settingsLoaded) return;
   workStarted ??= Date.now();
-  let more: boolean;
+  let more = false;
   try {
     more = index.work(Date.now() + SLICE_MS);
+    if (!timer && publishWanted) {
+      if (!more) publish();
+      else if (Date.now() - workStarted >= PROVISIONAL_MS && Date.now() - lastProvisional >= PROVISIONAL_EVERY_MS) {
+        lastProvisional = Date.now();
+        publishFiles(index.takeChanged((uri) => documents.get(uri) !== undefined));
+      }
+    }
   } catch (e) {
     connection.console.error(`analysis failed: ${(e as Error).stack ?? e}`);
     more = false;
-  }
-  if (!timer && publishWanted) {
-    if (!more) publish();
-    else if (Date.now() - workStarted >= PROVISIONAL_MS && Date.now() - lastProvisional >= PROVISIONAL_EVERY_MS) {
-      lastProvisional = Date.now();
-      publishFiles(index.takeChanged((uri) => documents.get(uri) !== undefined));
-    }
   }
   if (!more) workStarted = undefined;
   else if (!sliceQueued) {
