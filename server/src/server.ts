@@ -61,7 +61,7 @@ const SLICE_MS = 10;
  * every PROVISIONAL_EVERY_MS, until every file gets them when the whole workspace is read.
  */
 const PROVISIONAL_MS = 15;
-const PROVISIONAL_EVERY_MS = 200;
+const PROVISIONAL_EVERY_MS = 50;
 let settingsLoaded = false;
 let timer: ReturnType<typeof setTimeout> | undefined;
 let due = 0;
@@ -168,7 +168,7 @@ function slice(): void {
       if (!more) publish();
       else if (Date.now() - workStarted >= PROVISIONAL_MS && Date.now() - lastProvisional >= PROVISIONAL_EVERY_MS) {
         lastProvisional = Date.now();
-        publishFiles(index.takeChanged((uri) => documents.get(uri) !== undefined));
+        publishFiles(index.takeChanged((uri) => documents.get(uri) !== undefined, { regroup: true }));
       }
     }
   } catch (e) {

@@ -514,8 +514,13 @@ export class WorkspaceIndex {
     for (const r of roots) if (this.pending.has(r)) this.readRoot(r);
   }
 
-  /** Files whose findings may have changed since the last call, and forgets them. */
-  takeChanged(filter?: (uri: string) => boolean): string[] {
+  /**
+   * Files whose findings may have changed since the last call, and forgets them. `regroup`: the
+   * nodes read so far are grouped first, so that the files whose clusters changed are among them
+   * (while the workspace is still being read, an open file's peers join its cluster as they are read).
+   */
+  takeChanged(filter?: (uri: string) => boolean, opts: { regroup?: boolean } = {}): string[] {
+    if (opts.regroup) this.regroup();
     const out: string[] = [];
     for (const u of this.changed) {
       if (filter && !filter(u)) continue;
