@@ -68,7 +68,7 @@ type Published = Map<string, string>;
 
 /** The server's publishing: the files the index says may have changed, those whose findings did. */
 function publish(index: WorkspaceIndex, published: Published, filter?: (uri: string) => boolean): void {
-  for (let uris = index.takeChanged(filter); uris.length; uris = filter ? [] : index.takeChanged()) {
+  for (let uris = index.takeChanged(filter, { regroup: !!filter }); uris.length; uris = filter ? [] : index.takeChanged()) {
     for (const uri of uris) {
       const f = index.currentFindings(uri);
       if (f.length) published.set(uri, JSON.stringify(f));
