@@ -442,7 +442,6 @@ export class WorkspaceIndex {
    * `previous` option, which checks that the tree was re-read from that model's tree).
    */
   private entry(uri: string, previous?: NodeEntry): NodeEntry | undefined {
-    void previous;
     const t0 = Date.now();
     const read = this.source.read(uri);
     const base = { kind: 'node' as const, root: uri, uris: new Set<string>(), includes: false, peers: [], readMs: 0 };
@@ -459,7 +458,7 @@ export class WorkspaceIndex {
     try {
       const tree = this.cache.get(uri, text);
       const deadline = this.budgetMs === undefined ? undefined : t0 + this.budgetMs;
-      const model = readModel(tree, { includes: this.resolver, deadline });
+      const model = readModel(tree, { includes: this.resolver, deadline, previous: previous?.model });
       const nodes = readNodes(tree, this.resolver, model);
       const interp = model.interp;
       const files = new Set(interp.files);
