@@ -44,12 +44,32 @@ import { MAX_FILE_BYTES, MAX_FINDINGS_PER_FILE } from './limits';
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 let index = new WorkspaceIndex([]);
-let published = new Map<string, Finding[]>();
+/** The findings last sent per file (as JSON): a file is sent again only when they changed. */
+const published = new Map<string, string>();
 let watchRegistration = false;
 let settings: KeepalivedSettings = DEFAULT_SETTINGS;
 let documentChanges = false;
 /** The debounce of publishing after an edit (initializationOptions.diagnosticsDelayMs). */
 let changeDelayMs = DEFAULT_DIAGNOSTICS_DELAY_MS;
+
+const OPEN_PUBLISH_DELAY_MS = 50;
+/** The index works in slices of this length, between which requests and edits are handled. */
+const SLICE_MS = 10;
+/**
+ * While the workspace is still being read, the open files get their diagnostics once this much
+ * work was done (their folders, where their peers usually are, are read first), then at most
+ * every PROVISIONAL_EVERY_MS, until every file gets them when the whole workspace is read.
+ */
+const PROVISIONAL_MS = 15;
+const PROVISIONAL_EVERY_MS = 50;
+let settingsLoaded = false;
+let timer: ReturnType<typeof setTimeout> | undefined;
+let due = 0;
+/** A publish is owed: files changed since the last one, or the settings did. */
+let publishWanted = false;
+let sliceQueued = false;
+let workStarted: number | undefined;
+let lastProvisional = 0;
 
 /** Open buffers win over the disk (a buffer whose file was deleted stays in the analysis). */
 const source: FileSource = {
@@ -92,58 +112,102 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 async function loadSettings(): Promise<void> {
   settings = await readSettings(connection);
   index.configure({ levels: settings.rules, clusters: settings.clusters, files: settings.files, targetVersion: settings.targetVersion });
-  index.scan();
+  index.startScan();
+  settingsLoaded = true;
 }
 
 connection.onInitialized(async () => {
-  if (watchRegistration) {
-    await connection.client.register(DidChangeWatchedFilesNotification.type, {
-      watchers: [{ globPattern: '**/*.conf' }, { globPattern: '**/keepalived.conf*' }, { globPattern: '**/keepalived/**' }],
-    });
-  }
+  const registered = watchRegistration
+    ? connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: [{ globPattern: '**/*.conf' }, { globPattern: '**/keepalived.conf*' }, { globPattern: '**/keepalived/**' }],
+      })
+    : undefined;
   await loadSettings();
   schedulePublish(0);
+  await registered;
 });
 
 connection.onDidChangeConfiguration(async () => {
   await loadSettings();
-  // Settings change every finding: publish now, so that what follows sees the new ones.
+  // Settings change every finding: publish as soon as they are computed, so that what follows sees the new ones.
   if (timer) clearTimeout(timer);
-  publish();
+  timer = undefined;
+  publishWanted = true;
+  slice();
 });
 
-const OPEN_PUBLISH_DELAY_MS = 50;
-let timer: ReturnType<typeof setTimeout> | undefined;
-let due = 0;
 /**
  * Diagnostics are pushed after a short pause in typing, never while a request waits. A publish
  * already due sooner (a file was just opened) is not postponed by the edit that follows it.
  */
 function schedulePublish(delay = changeDelayMs): void {
+  publishWanted = true;
   const at = Date.now() + delay;
   if (timer && due <= at) return;
   if (timer) clearTimeout(timer);
-  timer = setTimeout(publish, delay);
+  timer = setTimeout(() => {
+    timer = undefined;
+    slice();
+  }, delay);
   due = at;
 }
 
-function publish(): void {
-  timer = undefined;
-  let next: Map<string, Finding[]>;
+/**
+ * One slice of the index's work, then what is due is published; the next slice comes after the
+ * requests and notifications that arrived meanwhile. Diagnostics wait for the pause in typing
+ * (the timer): the work itself goes on.
+ */
+function slice(): void {
+  sliceQueued = false;
+  if (!settingsLoaded) return;
+  workStarted ??= Date.now();
+  let more = false;
   try {
-    next = index.findingsByUri();
+    more = index.work(Date.now() + SLICE_MS);
+    if (!timer && publishWanted) {
+      if (!more) publish();
+      else if (Date.now() - workStarted >= PROVISIONAL_MS && Date.now() - lastProvisional >= PROVISIONAL_EVERY_MS) {
+        lastProvisional = Date.now();
+        publishFiles(index.takeChanged((uri) => documents.get(uri) !== undefined, { regroup: true }));
+      }
+    }
+  } catch (e) {
+    connection.console.error(`analysis failed: ${(e as Error).stack ?? e}`);
+    more = false;
+  }
+  if (!more) workStarted = undefined;
+  else if (!sliceQueued) {
+    sliceQueued = true;
+    setImmediate(slice);
+  }
+}
+
+/** Publishes every file whose findings changed, then tells the client the clusters may have. */
+function publish(): void {
+  publishWanted = false;
+  try {
+    for (let uris = index.takeChanged(); uris.length; uris = index.takeChanged()) publishFiles(uris);
   } catch (e) {
     connection.console.error(`analysis failed: ${(e as Error).stack ?? e}`);
     return;
   }
-  for (const uri of published.keys()) if (!next.has(uri)) connection.sendDiagnostics({ uri, diagnostics: [] });
-  for (const [uri, findings] of next) {
+  connection.sendNotification(CLUSTERS_CHANGED, {});
+}
+
+function publishFiles(uris: readonly string[]): void {
+  for (const uri of uris) {
+    const findings = index.currentFindings(uri);
     const before = published.get(uri);
-    if (before && JSON.stringify(before) === JSON.stringify(findings)) continue;
+    if (!findings.length) {
+      if (before !== undefined) connection.sendDiagnostics({ uri, diagnostics: [] });
+      published.delete(uri);
+      continue;
+    }
+    const json = JSON.stringify(findings);
+    if (json === before) continue;
+    published.set(uri, json);
     connection.sendDiagnostics({ uri, diagnostics: capped(findings).map(toDiagnostic) });
   }
-  published = next;
-  connection.sendNotification(CLUSTERS_CHANGED, {});
 }
 
 /** A file of garbage can yield thousands of findings: the first ones are what a person reads. */
@@ -174,7 +238,7 @@ documents.onDidChangeContent((e) => {
 });
 documents.onDidClose((e) => {
   // The disk copy takes over again.
-  index.touch(e.document.uri);
+  index.close(e.document.uri);
   schedulePublish();
 });
 
@@ -184,6 +248,9 @@ connection.onDidChangeWatchedFiles((p) => {
     if (c.type === FileChangeType.Deleted) {
       if (documents.get(c.uri)) index.touch(c.uri);
       else index.remove(c.uri);
+    } else if (c.type === FileChangeType.Created) {
+      // Even for an open buffer: include patterns match the files on disk.
+      index.fileChanged(c.uri, true);
     } else if (!documents.get(c.uri)) index.fileChanged(c.uri);
   }
   schedulePublish();
@@ -208,7 +275,7 @@ connection.onRequest(
     );
   }),
 );
-connection.onRequest(CLUSTERS_REQUEST, () => clusterViews(index.clusters(), index.findingsByUri()));
+connection.onRequest(CLUSTERS_REQUEST, () => clusterViews(index.clusters(), (uri) => index.currentFindings(uri)));
 connection.onRequest(
   COMPARE_REQUEST,
   guarded(COMPARE_REQUEST, ['left', 'right'], (p: CompareParams) => (readable(p.left) && readable(p.right) ? compareFiles(index, p.left, p.right) : null)),

@@ -26,48 +26,65 @@ export function problemKey(f: Finding): string {
 
 const counts = (f: Finding) => f.severity === 'error' || f.severity === 'warning';
 
-export function clusterViews(clusters: readonly Cluster[], findings: ReadonlyMap<string, Finding[]>): ClusterView[] {
+/** A cluster's view, and the findings lists of its files it was made from. */
+const viewCache = new WeakMap<Cluster, { inputs: (readonly Finding[])[]; view: ClusterView }>();
+
+/**
+ * `findingsOf`: the findings of a file (of its node and its clusters). The clients ask for the
+ * views after every publish: a cluster whose object and findings lists (by identity) are those of
+ * the last call keeps its view, so that an edit in one cluster of hundreds rebuilds one view.
+ */
+export function clusterViews(clusters: readonly Cluster[], findingsOf: (uri: string) => readonly Finding[]): ClusterView[] {
   return clusters.map((c) => {
-    const uris = new Set(c.nodes.flatMap((n) => n.model.interp.files));
-    const peerFindings = [...uris].flatMap((u) => (findings.get(u) ?? []).filter((f) => PEER_RULE.test(f.code)));
-    const nodeOf = (uri: string) => c.nodes.find((n) => n.model.interp.files.includes(uri))?.label ?? uri;
-    const failover = clusterFailover(c);
-    const rows = (g: Cluster['groups'][number]) => {
-      const f = failover.find((x) => x.group === g);
-      return f ? failoverRows(f) : [];
-    };
-    return {
-      id: c.id,
-      nodes: c.nodes.map((n) => ({ uri: n.uri, label: n.label })),
-      problems: new Set(peerFindings.filter(counts).map(problemKey)).size,
-      instances: c.groups.map((g) => {
-        const own = peerFindings.filter((f) => g.members.some((m) => f.uri === m.inst.stmt.keyword.uri && containsRange(statementRange(m.inst.stmt), f.range)));
-        return {
-          name: g.name,
-          failover: rows(g),
-          members: g.members.map((m) => {
-            const at = (m.inst.nameWord ?? m.inst.stmt.keyword).range.start;
-            return {
-              uri: m.inst.stmt.keyword.uri,
-              node: m.node.label,
-              summary: instanceSummary(m.node.model, m.inst, { network: true }),
-              state: m.inst.state?.value,
-              priority: effectivePriority(m.inst),
-              vrid: m.inst.vrid?.value,
-              authType: m.inst.authentication?.type?.value,
-              vips: m.inst.vips.map((v) => (v.prefix !== undefined ? `${v.address}/${v.prefix}` : v.address)),
-              interface: m.inst.interface?.value,
-              advertInt: effectiveAdvertInt(m.inst),
-              line: at.line,
-              character: at.character,
-            };
-          }),
-          mismatches: own.map((f) => ({ code: f.code, message: f.message, uri: f.uri, line: f.range.start.line, severity: f.severity, node: nodeOf(f.uri), problem: problemKey(f) })),
-          problems: new Set(own.filter(counts).map(problemKey)).size,
-        };
-      }),
-    };
+    const uris = [...new Set(c.nodes.flatMap((n) => n.model.interp.files))];
+    const inputs = uris.map(findingsOf);
+    const hit = viewCache.get(c);
+    if (hit && hit.inputs.length === inputs.length && hit.inputs.every((x, i) => x === inputs[i])) return hit.view;
+    const view = clusterView(c, inputs.flat());
+    viewCache.set(c, { inputs, view });
+    return view;
   });
+}
+
+function clusterView(c: Cluster, findings: readonly Finding[]): ClusterView {
+  const peerFindings = findings.filter((f) => PEER_RULE.test(f.code));
+  const nodeOf = (uri: string) => c.nodes.find((n) => n.model.interp.files.includes(uri))?.label ?? uri;
+  const failover = clusterFailover(c);
+  const rows = (g: Cluster['groups'][number]) => {
+    const f = failover.find((x) => x.group === g);
+    return f ? failoverRows(f) : [];
+  };
+  return {
+    id: c.id,
+    nodes: c.nodes.map((n) => ({ uri: n.uri, label: n.label })),
+    problems: new Set(peerFindings.filter(counts).map(problemKey)).size,
+    instances: c.groups.map((g) => {
+      const own = peerFindings.filter((f) => g.members.some((m) => f.uri === m.inst.stmt.keyword.uri && containsRange(statementRange(m.inst.stmt), f.range)));
+      return {
+        name: g.name,
+        failover: rows(g),
+        members: g.members.map((m) => {
+          const at = (m.inst.nameWord ?? m.inst.stmt.keyword).range.start;
+          return {
+            uri: m.inst.stmt.keyword.uri,
+            node: m.node.label,
+            summary: instanceSummary(m.node.model, m.inst, { network: true }),
+            state: m.inst.state?.value,
+            priority: effectivePriority(m.inst),
+            vrid: m.inst.vrid?.value,
+            authType: m.inst.authentication?.type?.value,
+            vips: m.inst.vips.map((v) => (v.prefix !== undefined ? `${v.address}/${v.prefix}` : v.address)),
+            interface: m.inst.interface?.value,
+            advertInt: effectiveAdvertInt(m.inst),
+            line: at.line,
+            character: at.character,
+          };
+        }),
+        mismatches: own.map((f) => ({ code: f.code, message: f.message, uri: f.uri, line: f.range.start.line, severity: f.severity, node: nodeOf(f.uri), problem: problemKey(f) })),
+        problems: new Set(own.filter(counts).map(problemKey)).size,
+      };
+    }),
+  };
 }
 
 /**

@@ -202,7 +202,7 @@ export function registerFeatures(connection: Connection, documents: TextDocument
   connection.onCodeAction(
     guarded('textDocument/codeAction', ['textDocument', 'context'], (p) => {
       if (!deps.readable(p.textDocument.uri) || !Array.isArray(p.context.diagnostics)) return [];
-      const findings = deps.getIndex().findingsByUri().get(p.textDocument.uri) ?? [];
+      const findings = deps.getIndex().findingsOf(p.textDocument.uri);
       // Edits carry the version they were computed for: the client refuses them on newer text.
       return codeActions(findings, p.context.diagnostics, deps.documentVersion);
     }),

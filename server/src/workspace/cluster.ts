@@ -43,6 +43,15 @@ function vipKeys(i: VrrpInstance): string[] {
  * with no such peer, an instance name together with its virtual_router_id.
  */
 export function findClusters(nodes: readonly Node[], explicit: readonly (readonly string[])[] = []): Cluster[] {
+  return partitionNodes(nodes, explicit).map(makeCluster);
+}
+
+/**
+ * The node sets of findClusters (its pairing rules), in the order findClusters gives them, before
+ * the nodes are named and their instances grouped: a caller that keeps the clusters of an earlier
+ * call rebuilds only the sets that changed.
+ */
+export function partitionNodes(nodes: readonly Node[], explicit: readonly (readonly string[])[] = []): Node[][] {
   const uf = new UnionFind(nodes.length);
   const index = new Map(nodes.map((n, i) => [n.id, i]));
   const pinned = new Set<number>();
@@ -51,37 +60,33 @@ export function findClusters(nodes: readonly Node[], explicit: readonly (readonl
     for (const m of members) pinned.add(m);
     for (const m of members.slice(1)) uf.union(members[0], m);
   }
-  const byVip = new Map<string, number[]>();
+  // The first node with each VIP address: a later one sharing it pairs with it.
+  const firstByVip = new Map<string, number>();
+  const paired = new Set<number>();
   nodes.forEach((n, i) => {
     if (pinned.has(i)) return;
     for (const inst of n.model.instances) {
       for (const k of vipKeys(inst)) {
-        const list = byVip.get(k);
-        if (list) list.push(i);
-        else byVip.set(k, [i]);
+        const first = firstByVip.get(k);
+        if (first === undefined) firstByVip.set(k, i);
+        else if (first !== i) {
+          uf.union(first, i);
+          paired.add(i).add(first);
+        }
       }
     }
   });
-  const paired = new Set<number>();
-  for (const list of byVip.values()) {
-    const distinct = [...new Set(list)];
-    for (const i of distinct.slice(1)) {
-      uf.union(distinct[0], i);
-      paired.add(i).add(distinct[0]);
-    }
-  }
-  const byNameVrid = new Map<string, number[]>();
+  const firstByNameVrid = new Map<string, number>();
   nodes.forEach((n, i) => {
     if (pinned.has(i) || paired.has(i)) return;
     for (const inst of n.model.instances) {
       if (!inst.vrid) continue;
       const k = `${inst.name}|${inst.vrid.value}`;
-      const list = byNameVrid.get(k);
-      if (list) list.push(i);
-      else byNameVrid.set(k, [i]);
+      const first = firstByNameVrid.get(k);
+      if (first === undefined) firstByNameVrid.set(k, i);
+      else uf.union(first, i);
     }
   });
-  for (const list of byNameVrid.values()) for (const i of list.slice(1)) uf.union(list[0], i);
 
   const clusters = new Map<number, Node[]>();
   nodes.forEach((n, i) => {
@@ -90,10 +95,13 @@ export function findClusters(nodes: readonly Node[], explicit: readonly (readonl
     if (list) list.push(n);
     else clusters.set(r, [n]);
   });
-  return [...clusters.values()]
-    .filter((ns) => ns.length > 1)
-    .map((ns) => nodeLabels(ns))
-    .map((ns) => ({ id: ns.map((n) => n.id).sort().join('|'), nodes: ns, groups: groupInstances(ns) }));
+  return [...clusters.values()].filter((ns) => ns.length > 1);
+}
+
+/** One cluster of a partitionNodes set: its nodes named by the one label rule, its instances grouped. */
+export function makeCluster(nodes: readonly Node[]): Cluster {
+  const ns = nodeLabels(nodes);
+  return { id: ns.map((n) => n.id).sort().join('|'), nodes: ns, groups: groupInstances(ns) };
 }
 
 /** The address family of an instance: its VIPs', else its unicast source's (keepalived's rule). */
