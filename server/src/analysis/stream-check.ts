@@ -3,7 +3,8 @@
 // keepalived's state across blocks; each time the blocks read so far are complete, the
 // block-scoped rules run on them and what the file-wide and peer rules need is kept
 // (compact-model.ts); the file-wide rules run at the end. The findings are those checkModel()
-// gives on the whole file, in the same order.
+// gives on the whole file, rule after rule (test/unit/analysis/stream-check.test.ts holds the
+// CLI's output equal on the corpus, seeded mistakes and cases of state across blocks).
 import { buildModel } from '../model/build';
 import type { ConfigModel } from '../model/types';
 import { interpretStream, type IncludeResolver, type Interpretation } from '../parser/interpreter';
