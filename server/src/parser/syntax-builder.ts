@@ -3,32 +3,31 @@
 // block up to its `}` (or the end of the text), and a `}` with no block to close is a stray close;
 // rules report the brace problems with keepalived's wording. Nesting is an explicit stack, so any
 // depth keepalived reads is read here too.
-import type { IToken, TokenType } from 'chevrotain';
+import type { TokenType } from 'chevrotain';
 import { keepalivedLexer } from './lexer';
-import { Backslash, Conditional, Definition, LBrace, Newline, QuotedString, RBrace, SeqDirective, UnterminatedQuote } from './tokens';
+import { allTokens, Backslash, Conditional, Definition, LBrace, QuotedString, RBrace, SeqDirective, UnterminatedQuote } from './tokens';
 import { TextLines } from './line-index';
 import { wordValue, type WordSource, type BlockNode, type CommentToken, type Range, type SyntaxNode, type SyntaxTree, type Word, type WordKind } from './syntax';
 
-function kindOf(type: TokenType): WordKind {
-  switch (type) {
-    case QuotedString:
-      return 'quoted';
-    case UnterminatedQuote:
-      return 'unterminated';
-    case Conditional:
-      return 'conditional';
-    case Definition:
-      return 'definition';
-    case SeqDirective:
-      return 'seq';
-    case Backslash:
-      return 'backslash';
-    case LBrace:
-    case RBrace:
-      return 'brace';
-    default:
-      return 'word';
-  }
+/** The word kind of each token type, by chevrotain's tokenTypeIdx: one array read per token. */
+let kinds: WordKind[] | undefined;
+
+function kindTable(): WordKind[] {
+  if (kinds) return kinds;
+  const special: [TokenType, WordKind][] = [
+    [QuotedString, 'quoted'],
+    [UnterminatedQuote, 'unterminated'],
+    [Conditional, 'conditional'],
+    [Definition, 'definition'],
+    [SeqDirective, 'seq'],
+    [Backslash, 'backslash'],
+    [LBrace, 'brace'],
+    [RBrace, 'brace'],
+  ];
+  const max = Math.max(...allTokens.map((t) => t.tokenTypeIdx ?? 0));
+  const table = new Array<WordKind>(max + 1).fill('word');
+  for (const [type, kind] of special) table[type.tokenTypeIdx as number] = kind;
+  return (kinds = table);
 }
 
 /** A word of the file. Its range is computed from its offsets on first use. */
@@ -117,44 +116,69 @@ export interface ParsedSpan {
 export function parseSpan(text: string, start: number, end: number, uri: string, lines: TextLines): ParsedSpan {
   const slice = start === 0 && end === text.length ? text : text.slice(start, end);
   const lexed = keepalivedLexer.tokenize(slice);
+  const kind = kindTable();
+  const lbrace = LBrace.tokenTypeIdx as number;
+  const rbrace = RBrace.tokenTypeIdx as number;
   const words: Word[] = [];
-  const word = (t: IToken): Word => {
-    const kind = kindOf(t.tokenType);
-    const s = start + t.startOffset;
-    const w = new TextWord(kind, t.image, wordValue(kind, t.image), s, s + t.image.length, uri, lines);
-    words.push(w);
-    return w;
-  };
   const root: SyntaxNode[] = [];
   const stack: { block?: BlockNode; children: SyntaxNode[] }[] = [{ children: root }];
   const segments = [start];
   /** segments.length when the current top-level line began. */
   let lineSegments = 1;
   let line: Word[] | undefined;
-  for (const t of lexed.tokens) {
+  const tokens = lexed.tokens;
+  /** Where the text between the previous token and the next one starts (line breaks are skipped tokens). */
+  let gap = 0;
+  // Text with `\n` line breaks only (nearly all) is searched natively for the next one.
+  const crs = slice.indexOf('\r') >= 0;
+  let nl = crs ? -1 : slice.indexOf('\n');
+  for (let k = 0; k <= tokens.length; k++) {
+    const t = k < tokens.length ? tokens[k] : undefined;
+    const at = t ? t.startOffset : slice.length;
+    if (crs) {
+      for (let i = gap; i < at; i++) {
+        const c = slice.charCodeAt(i);
+        if (c !== 10 && c !== 13) continue;
+        if (c === 13 && slice.charCodeAt(i + 1) === 10) i++;
+        line = undefined;
+        if (stack.length === 1) segments.push(start + i + 1);
+      }
+    } else {
+      while (nl >= 0 && nl < at) {
+        line = undefined;
+        if (stack.length === 1) segments.push(start + nl + 1);
+        nl = slice.indexOf('\n', nl + 1);
+      }
+    }
+    if (!t) break;
+    const image = t.image;
+    gap = at + image.length;
+    // A multi-line `$NAME=` definition holds line breaks of its own.
+    if (nl >= 0 && nl < gap) nl = slice.indexOf('\n', gap);
+    const idx = t.tokenTypeIdx;
+    const wk = kind[idx];
+    const s = start + at;
+    const w = new TextWord(wk, image, wordValue(wk, image), s, s + image.length, uri, lines);
+    words.push(w);
     const top = stack[stack.length - 1];
-    const type = t.tokenType;
-    if (type === Newline) {
-      line = undefined;
-      if (stack.length === 1) segments.push(start + t.startOffset + t.image.length);
-    } else if (type === LBrace) {
+    if (idx === lbrace) {
       // `name` on one line and its `{` on a later one are one unit.
       if (stack.length === 1 && !line) segments.length = lineSegments;
       line = undefined;
-      const block: BlockNode = { kind: 'block', open: word(t), children: [] };
+      const block: BlockNode = { kind: 'block', open: w, children: [] };
       top.children.push(block);
       stack.push({ block, children: block.children });
-    } else if (type === RBrace) {
+    } else if (idx === rbrace) {
       line = undefined;
-      if (stack.length > 1) (stack.pop()!.block as BlockNode).close = word(t);
-      else top.children.push({ kind: 'stray-close', brace: word(t) });
+      if (stack.length > 1) (stack.pop()!.block as BlockNode).close = w;
+      else top.children.push({ kind: 'stray-close', brace: w });
     } else {
       if (!line) {
         line = [];
         top.children.push({ kind: 'line', words: line });
         if (stack.length === 1) lineSegments = segments.length;
       }
-      line.push(word(t));
+      line.push(w);
     }
   }
   if (segments.length > 1 && segments[segments.length - 1] >= end) segments.pop();

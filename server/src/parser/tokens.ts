@@ -129,8 +129,11 @@ export function stripComment(line: string): string {
   return line;
 }
 
-export const Newline = createToken({ name: 'Newline', pattern: /\r\n|\r|\n/, line_breaks: true });
-export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t\f\v]+/, group: Lexer.SKIPPED });
+/**
+ * Blanks and line breaks alike are skipped: no token object is made for the line break of each of
+ * a file's lines; syntax-builder.ts finds the line breaks between the tokens it is given.
+ */
+export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t\f\v\r\n]+/, line_breaks: true, group: Lexer.SKIPPED });
 /** A backslash that ends a line: keepalived uses it to continue `$NAME=` definitions. */
 export const Continuation = createToken({
   name: 'Continuation',
@@ -193,7 +196,6 @@ export const Word = createToken({ name: 'Word', pattern: /(?:\$\{[A-Za-z_][A-Za-
 export const Backslash = createToken({ name: 'Backslash', pattern: /\\/ });
 
 export const allTokens: TokenType[] = [
-  Newline,
   WhiteSpace,
   Continuation,
   Comment,
