@@ -36,8 +36,39 @@ function checkArg(arg: ArgSpec, w: Word, option?: OptionSpec, bind?: Binder): Li
   return p ? { kind: p.kind, word: w, arg, option, expected: p.expected } : undefined;
 }
 
+/**
+ * matchLine() for a spec without named options (most keywords): each word fills the next
+ * argument (a repeating one takes the rest), with no walk callbacks; visitLine() and missingAt()
+ * give the same roles and the same missing value.
+ */
+function matchPositional(spec: LineSpec, words: readonly Word[], head: Word | undefined, bind?: Binder): LineIssue[] {
+  let issues: LineIssue[] | undefined;
+  const args = spec.args;
+  let ai = 0;
+  let repeatFilled = false;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    if (ai < args.length) {
+      const arg = args[ai];
+      const issue = checkArg(arg, w, undefined, bind);
+      if (issue) (issues ??= []).push(issue);
+      if (arg.repeat) repeatFilled = true;
+      else ai++;
+    } else if (!opaque(w)) (issues ??= []).push({ kind: 'extra-value', word: w });
+  }
+  for (let k = ai; k < args.length; k++) {
+    const arg = args[k];
+    if (arg.optional || (k === ai && repeatFilled)) continue;
+    const after = words[words.length - 1] ?? head;
+    (issues ??= []).push({ kind: 'missing-value', after, arg, option: undefined, expected: describeType(arg.type) });
+    break;
+  }
+  return issues ?? (NO_ISSUES as LineIssue[]);
+}
+
 /** `head` is the word the line's values follow (the keyword), for missing-value positions. */
 export function matchLine(spec: LineSpec, words: readonly Word[], head: Word | undefined, bind?: Binder): LineIssue[] {
+  if (!spec.options) return matchPositional(spec, words, head, bind);
   let issues: LineIssue[] | undefined;
   // Every line of a file is matched: the walk visits the words in place, with no role objects.
   const end = visitLine(
