@@ -190,8 +190,16 @@ function wordStartChars(): number[] {
   return out;
 }
 
-/** `${NAME}` (and `${NAME(args)}`) stays inside its word: keepalived substitutes it before splitting the line. */
-export const Word = createToken({ name: 'Word', pattern: /(?:\$\{[A-Za-z_][A-Za-z0-9_]*(?:\([^()\r\n]*\))?\}|[^ \t\f\v\r\n{}"#!\\]|\\[^ \t\f\v\r\n{}])+/, start_chars_hint: wordStartChars() });
+/**
+ * `${NAME}` (and `${NAME(args)}`) stays inside its word: keepalived substitutes it before splitting
+ * the line. Plain characters are taken a run at a time (a `$` on its own after `${NAME}` failed):
+ * the same matches as one character per step, for less regex work on every word.
+ */
+export const Word = createToken({
+  name: 'Word',
+  pattern: /(?:[^ \t\f\v\r\n{}"#!\\$]+|\$\{[A-Za-z_][A-Za-z0-9_]*(?:\([^()\r\n]*\))?\}|\$|\\[^ \t\f\v\r\n{}])+/,
+  start_chars_hint: wordStartChars(),
+});
 /** A backslash before a blank or a brace: keepalived keeps it as a word of its own. */
 export const Backslash = createToken({ name: 'Backslash', pattern: /\\/ });
 
