@@ -125,7 +125,16 @@ export function parseSpan(text: string, start: number, end: number, uri: string,
   const segments = [start];
   /** segments.length when the current top-level line began. */
   let lineSegments = 1;
-  let line: Word[] | undefined;
+  /**
+   * Where the words of the line being read start in `words` (-1: no line). A line's word list is
+   * cut out of `words` when it ends, at its exact length (a list grown word by word would reserve
+   * room for 17 words, on every line of a file).
+   */
+  let lineFrom = -1;
+  const endLine = () => {
+    stack[stack.length - 1].children.push({ kind: 'line', words: words.slice(lineFrom) });
+    lineFrom = -1;
+  };
   const tokens = lexed.tokens;
   /** Where the text between the previous token and the next one starts (line breaks are skipped tokens). */
   let gap = 0;
@@ -140,12 +149,12 @@ export function parseSpan(text: string, start: number, end: number, uri: string,
         const c = slice.charCodeAt(i);
         if (c !== 10 && c !== 13) continue;
         if (c === 13 && slice.charCodeAt(i + 1) === 10) i++;
-        line = undefined;
+        if (lineFrom >= 0) endLine();
         if (stack.length === 1) segments.push(start + i + 1);
       }
     } else {
       while (nl >= 0 && nl < at) {
-        line = undefined;
+        if (lineFrom >= 0) endLine();
         if (stack.length === 1) segments.push(start + nl + 1);
         nl = slice.indexOf('\n', nl + 1);
       }
@@ -159,28 +168,24 @@ export function parseSpan(text: string, start: number, end: number, uri: string,
     const wk = kind[idx];
     const s = start + at;
     const w = new TextWord(wk, image, wordValue(wk, image), s, s + image.length, uri, lines);
-    words.push(w);
-    const top = stack[stack.length - 1];
     if (idx === lbrace) {
       // `name` on one line and its `{` on a later one are one unit.
-      if (stack.length === 1 && !line) segments.length = lineSegments;
-      line = undefined;
+      if (lineFrom >= 0) endLine();
+      else if (stack.length === 1) segments.length = lineSegments;
       const block: BlockNode = { kind: 'block', open: w, children: [] };
-      top.children.push(block);
+      stack[stack.length - 1].children.push(block);
       stack.push({ block, children: block.children });
     } else if (idx === rbrace) {
-      line = undefined;
+      if (lineFrom >= 0) endLine();
       if (stack.length > 1) (stack.pop()!.block as BlockNode).close = w;
-      else top.children.push({ kind: 'stray-close', brace: w });
-    } else {
-      if (!line) {
-        line = [];
-        top.children.push({ kind: 'line', words: line });
-        if (stack.length === 1) lineSegments = segments.length;
-      }
-      line.push(w);
+      else stack[0].children.push({ kind: 'stray-close', brace: w });
+    } else if (lineFrom < 0) {
+      lineFrom = words.length;
+      if (stack.length === 1) lineSegments = segments.length;
     }
+    words.push(w);
   }
+  if (lineFrom >= 0) endLine();
   if (segments.length > 1 && segments[segments.length - 1] >= end) segments.pop();
   const comments = (lexed.groups.comments ?? []).map((c) => new TextComment(c.image, start + c.startOffset, start + c.startOffset + c.image.length, lines));
   return { nodes: root, words, comments, segments, openBlocks: stack.length - 1 };
