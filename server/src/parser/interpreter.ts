@@ -173,9 +173,16 @@ class Reader {
       skipped: undefined,
     };
     if (spec) {
-      const match = validate(spec, args, keyword, (word, arg) => this.bind(word, arg, stmt));
-      stmt.issues = match.issues;
-      stmt.form = match.form;
+      const bind: Binder = (word, arg) => this.bind(word, arg, stmt);
+      if (spec.forms && spec.forms.length) {
+        const match = validate(spec, args, keyword, bind);
+        stmt.issues = match.issues;
+        stmt.form = match.form;
+      } else {
+        // One grammar (most keywords): no match object per statement.
+        stmt.issues = matchLine(spec, args, keyword, bind);
+        stmt.form = spec;
+      }
     }
     this.markSkipped(stmt);
     this.out.all.push(stmt);
