@@ -136,6 +136,12 @@ class Reader {
     return true;
   }
 
+  /** The statement (and value line) being matched, whose words the one binder records. */
+  private bindStmt: Statement | undefined;
+  private bindLine: ValueLine | undefined;
+  /** One binder for every line matched, not a closure (and its context) made per line. */
+  private readonly binder: Binder = (word, arg) => this.bind(word, arg, this.bindStmt as Statement, this.bindLine);
+
   private bind(word: Word, arg: ArgSpec, stmt: Statement, line?: ValueLine): void {
     const t = arg.type;
     if (t.kind === 'name') this.out.symbols.push({ word, role: 'definition', target: t.defines, stmt, line });
@@ -173,7 +179,9 @@ class Reader {
       skipped: undefined,
     };
     if (spec) {
-      const bind: Binder = (word, arg) => this.bind(word, arg, stmt);
+      this.bindStmt = stmt;
+      this.bindLine = undefined;
+      const bind = this.binder;
       if (spec.forms && spec.forms.length) {
         const match = validate(spec, args, keyword, bind);
         stmt.issues = match.issues;
@@ -241,7 +249,9 @@ class Reader {
       }
       const words = e.t === 'open' ? [e.brace] : e.words;
       const line: ValueLine = { words, condition: e.t === 'line' ? e.condition : undefined, issues: NO_ISSUES as LineIssue[], form: undefined, owner: stmt };
-      const match = validateValues(spec, words, (word, arg) => this.bind(word, arg, stmt, line));
+      this.bindStmt = stmt;
+      this.bindLine = line;
+      const match = validateValues(spec, words, this.binder);
       if (match) {
         line.issues = match.issues;
         line.form = match.form;
