@@ -180,12 +180,9 @@ for (const seed of SEEDS) {
   test(`incremental index == fresh index after random changes (seed ${seed})`, () => runSequence(seed, 120));
 }
 
-test('an edit re-reads only the edited node and republishes only the files of its cluster', () => {
-  const files: Record<string, string> = {};
-  for (let s = 0; s < 20; s++) {
-    files[`site${s}/lb01/keepalived.conf`] = node(`s${s}a`, 'MASTER', 51 + s, `10.1.${s}.1`);
-    files[`site${s}/lb02/keepalived.conf`] = node(`s${s}b`, 'BACKUP', 51 + s, `10.1.${s}.1`);
-  }
+
+/** A workspace of `files` on disk, indexed to the end, whose open buffers are `buffers`. */
+function indexedTree(files: Record<string, string>): { dir: string; buffers: Map<string, string>; index: WorkspaceIndex } {
   const dir = writeTree(files);
   const buffers = new Map<string, string>();
   const source: FileSource = { read: (uri) => (buffers.has(uri) ? { text: buffers.get(uri)! } : diskSource.read(uri)) };
@@ -193,6 +190,16 @@ test('an edit re-reads only the edited node and republishes only the files of it
   index.configure({});
   index.scan();
   while (index.work(Infinity));
+  return { dir, buffers, index };
+}
+
+test('an edit re-reads only the edited node and republishes only the files of its cluster', () => {
+  const files: Record<string, string> = {};
+  for (let s = 0; s < 20; s++) {
+    files[`site${s}/lb01/keepalived.conf`] = node(`s${s}a`, 'MASTER', 51 + s, `10.1.${s}.1`);
+    files[`site${s}/lb02/keepalived.conf`] = node(`s${s}b`, 'BACKUP', 51 + s, `10.1.${s}.1`);
+  }
+  const { dir, buffers, index } = indexedTree(files);
   index.takeChanged();
   const lb01 = pathToUri(join(dir, 'site3/lb01/keepalived.conf'));
   const lb02 = pathToUri(join(dir, 'site3/lb02/keepalived.conf'));
@@ -208,13 +215,7 @@ test('an edit re-reads only the edited node and republishes only the files of it
 });
 
 test('modelFor answers from the file\'s node without reading the other changed nodes or running rules', () => {
-  const dir = writeTree({ 'lb01/keepalived.conf': node('lb01', 'MASTER', 51, '10.0.0.1'), 'lb02/keepalived.conf': node('lb02', 'BACKUP', 51, '10.0.0.1') });
-  const buffers = new Map<string, string>();
-  const source: FileSource = { read: (uri) => (buffers.has(uri) ? { text: buffers.get(uri)! } : diskSource.read(uri)) };
-  const index = new WorkspaceIndex([dir], source, undefined);
-  index.configure({});
-  index.scan();
-  while (index.work(Infinity));
+  const { dir, buffers, index } = indexedTree({ 'lb01/keepalived.conf': node('lb01', 'MASTER', 51, '10.0.0.1'), 'lb02/keepalived.conf': node('lb02', 'BACKUP', 51, '10.0.0.1') });
   const lb01 = pathToUri(join(dir, 'lb01/keepalived.conf'));
   const lb02 = pathToUri(join(dir, 'lb02/keepalived.conf'));
   index.takeChanged();
