@@ -9,18 +9,11 @@ import { test } from 'node:test';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { fileUri, removeWorkspace, tempWorkspace, TestClient } from './lsp-client';
 import { rng } from '../helpers/rng.mjs';
-
-function node(routerId: string, state: string, vrid: number, vip: string, extra = ''): string {
-  return `global_defs {\n    router_id ${routerId}\n}\nvrrp_instance VI_1 {\n    state ${state}\n    interface eth0\n    virtual_router_id ${vrid}\n    priority ${state === 'MASTER' ? 150 : 100}\n    virtual_ipaddress {\n        ${vip}/24\n    }\n}\n${extra}`;
-}
+import { pairNode, TWO_PAIRS } from '../helpers/node-pairs';
 
 const FILES: Record<string, string> = {
-  'a/lb01/keepalived.conf': node('lb01', 'MASTER', 51, '10.0.0.1', 'include conf.d/*.conf\n'),
-  'a/lb01/conf.d/script.conf': 'vrrp_script chk {\n    script "/bin/true"\n}\n',
-  'a/lb02/keepalived.conf': node('lb02', 'BACKUP', 51, '10.0.0.1'),
-  'b/lb01/keepalived.conf': node('b1', 'MASTER', 52, '10.0.1.1'),
-  'b/lb02/keepalived.conf': node('b2', 'BACKUP', 52, '10.0.1.1'),
-  'c/keepalived/keepalived.conf': node('c1', 'BACKUP', 53, '10.0.2.1'),
+  ...TWO_PAIRS,
+  'c/keepalived/keepalived.conf': pairNode('c1', 'BACKUP', 53, '10.0.2.1'),
   'c/keepalived/conf.d/x.conf': 'vrrp_script x {\n    script "/bin/true"\n}\n',
 };
 const NEW_FILES = ['g/lb01/keepalived.conf', 'a/lb01/conf.d/vip2.conf'];
@@ -96,7 +89,7 @@ test('published diagnostics equal a fresh server\'s after random opens, edits, c
           const created = pick(NEW_FILES);
           if (existsSync(join(ws, created))) continue;
           mkdirSync(dirname(join(ws, created)), { recursive: true });
-          writeFileSync(join(ws, created), created.includes('conf.d') ? node('n', 'BACKUP', 51, '10.0.0.1') : node('g1', 'BACKUP', 52, '10.0.1.1'));
+          writeFileSync(join(ws, created), created.includes('conf.d') ? pairNode('n', 'BACKUP', 51, '10.0.0.1') : pairNode('g1', 'BACKUP', 52, '10.0.1.1'));
           void client.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(ws, created), type: 1 }] });
           changes.push(`create ${created}`);
         } else if (!b && existsSync(join(ws, rel))) {

@@ -12,37 +12,16 @@ import { diskSource, pathToUri, type FileSource } from '../../../server/src/work
 import type { Finding } from '../../../server/src/rules/finding';
 import { writeTree } from '../../helpers/analyze';
 import { rng } from '../../helpers/rng.mjs';
-
-function node(routerId: string, state: string, vrid: number, vip: string, extra = ''): string {
-  return [
-    'global_defs {',
-    `    router_id ${routerId}`,
-    '}',
-    'vrrp_instance VI_1 {',
-    `    state ${state}`,
-    '    interface eth0',
-    `    virtual_router_id ${vrid}`,
-    `    priority ${state === 'MASTER' ? 150 : 100}`,
-    '    virtual_ipaddress {',
-    `        ${vip}/24`,
-    '    }',
-    '}',
-    extra,
-  ].join('\n');
-}
+import { pairNode, TWO_PAIRS } from '../../helpers/node-pairs';
 
 /** Pairs by shared VIP, an include of an unscanned folder, a fragment the scan finds, peer directives, @ID views. */
 const FILES: Record<string, string> = {
-  'a/lb01/keepalived.conf': node('lb01', 'MASTER', 51, '10.0.0.1', 'include conf.d/*.conf\n'),
-  'a/lb01/conf.d/script.conf': 'vrrp_script chk {\n    script "/bin/true"\n}\n',
-  'a/lb02/keepalived.conf': node('lb02', 'BACKUP', 51, '10.0.0.1'),
-  'b/lb01/keepalived.conf': node('b1', 'MASTER', 52, '10.0.1.1'),
-  'b/lb02/keepalived.conf': node('b2', 'BACKUP', 52, '10.0.1.1'),
+  ...TWO_PAIRS,
   'c/keepalived/keepalived.conf': 'global_defs {\n    router_id c1\n}\ninclude conf.d/*.conf\n',
-  'c/keepalived/conf.d/vip.conf': node('c1', 'BACKUP', 51, '10.0.2.1'),
-  'd/keepalived.conf.one': '# keepalived-peer: keepalived.conf.two\n' + node('d1', 'MASTER', 53, '10.0.3.1'),
-  'd/keepalived.conf.two': node('d2', 'BACKUP', 53, '10.0.4.1'),
-  'e/keepalived.conf': '@lb1 global_defs {\n@lb1     router_id e1\n@lb1 }\n@lb2 global_defs {\n@lb2     router_id e2\n@lb2 }\n' + node('e', 'MASTER', 54, '10.0.5.1').replace(/^global_defs[^}]*}\n/, ''),
+  'c/keepalived/conf.d/vip.conf': pairNode('c1', 'BACKUP', 51, '10.0.2.1'),
+  'd/keepalived.conf.one': '# keepalived-peer: keepalived.conf.two\n' + pairNode('d1', 'MASTER', 53, '10.0.3.1'),
+  'd/keepalived.conf.two': pairNode('d2', 'BACKUP', 53, '10.0.4.1'),
+  'e/keepalived.conf': '@lb1 global_defs {\n@lb1     router_id e1\n@lb1 }\n@lb2 global_defs {\n@lb2     router_id e2\n@lb2 }\n' + pairNode('e', 'MASTER', 54, '10.0.5.1').replace(/^global_defs[^}]*}\n/, ''),
 };
 
 /** Text changes that move nodes between clusters, change peer findings, single-file findings and includes. */
@@ -126,7 +105,7 @@ function runSequence(seed: number, steps: number): void {
         if (existsSync(join(dir, created))) continue;
         log.push(`create ${created}`);
         mkdirSync(dirname(join(dir, created)), { recursive: true });
-        writeFileSync(join(dir, created), created.includes('conf.d') ? node('n', 'BACKUP', 55, '10.0.0.1') : node(created, pick(['MASTER', 'BACKUP']), 51 + Math.floor(r() * 4), `10.0.${Math.floor(r() * 6)}.1`));
+        writeFileSync(join(dir, created), created.includes('conf.d') ? pairNode('n', 'BACKUP', 55, '10.0.0.1') : pairNode(created, pick(['MASTER', 'BACKUP']), 51 + Math.floor(r() * 4), `10.0.${Math.floor(r() * 6)}.1`));
         index.fileChanged(uriOf(created), true);
       } else if (op < 0.68) {
         if (!existsSync(join(dir, rel))) continue;
@@ -196,8 +175,8 @@ function indexedTree(files: Record<string, string>): { dir: string; buffers: Map
 test('an edit re-reads only the edited node and republishes only the files of its cluster', () => {
   const files: Record<string, string> = {};
   for (let s = 0; s < 20; s++) {
-    files[`site${s}/lb01/keepalived.conf`] = node(`s${s}a`, 'MASTER', 51 + s, `10.1.${s}.1`);
-    files[`site${s}/lb02/keepalived.conf`] = node(`s${s}b`, 'BACKUP', 51 + s, `10.1.${s}.1`);
+    files[`site${s}/lb01/keepalived.conf`] = pairNode(`s${s}a`, 'MASTER', 51 + s, `10.1.${s}.1`);
+    files[`site${s}/lb02/keepalived.conf`] = pairNode(`s${s}b`, 'BACKUP', 51 + s, `10.1.${s}.1`);
   }
   const { dir, buffers, index } = indexedTree(files);
   index.takeChanged();
@@ -215,12 +194,12 @@ test('an edit re-reads only the edited node and republishes only the files of it
 });
 
 test('modelFor answers from the file\'s node without reading the other changed nodes or running rules', () => {
-  const { dir, buffers, index } = indexedTree({ 'lb01/keepalived.conf': node('lb01', 'MASTER', 51, '10.0.0.1'), 'lb02/keepalived.conf': node('lb02', 'BACKUP', 51, '10.0.0.1') });
+  const { dir, buffers, index } = indexedTree({ 'lb01/keepalived.conf': pairNode('lb01', 'MASTER', 51, '10.0.0.1'), 'lb02/keepalived.conf': pairNode('lb02', 'BACKUP', 51, '10.0.0.1') });
   const lb01 = pathToUri(join(dir, 'lb01/keepalived.conf'));
   const lb02 = pathToUri(join(dir, 'lb02/keepalived.conf'));
   index.takeChanged();
-  buffers.set(lb01, node('lb01', 'MASTER', 61, '10.0.0.1'));
-  buffers.set(lb02, node('lb02', 'BACKUP', 62, '10.0.0.1'));
+  buffers.set(lb01, pairNode('lb01', 'MASTER', 61, '10.0.0.1'));
+  buffers.set(lb02, pairNode('lb02', 'BACKUP', 62, '10.0.0.1'));
   index.touch(lb01);
   index.touch(lb02);
   assert.equal(index.modelFor(lb01)?.instances[0].vrid?.value, 61);
