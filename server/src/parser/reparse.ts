@@ -63,18 +63,21 @@ export function reparse(old: SyntaxTree, text: string): SyntaxTree {
   let a = firstAtLeast(segs, (x) => x, p + 1) - 1;
   if (a > 0 && segs[a] === p) a--;
   let b = firstAtLeast(segs, (x) => x, changedEnd + 1);
-  const start = segs[Math.max(0, a)];
   const lines = new TextLines(text);
-  let oldEnd = b < segs.length ? segs[b] : before.length;
-  let span = parseSpan(text, start, oldEnd + delta, old.uri, lines);
-  // A block the edit left open runs into the next units: they are re-read with it.
-  while (span.openBlocks > 0 && b < segs.length) {
-    b = Math.min(segs.length, b + Math.max(1, b - a));
+  let start: number;
+  let oldEnd: number;
+  let span;
+  for (;;) {
+    start = segs[Math.max(0, a)];
     oldEnd = b < segs.length ? segs[b] : before.length;
-    if (oldEnd - start > before.length * MAX_REREAD_FRACTION) return parseSyntax(text, old.uri);
+    if (oldEnd - start > Math.max(4096, before.length * MAX_REREAD_FRACTION)) return parseSyntax(text, old.uri);
     span = parseSpan(text, start, oldEnd + delta, old.uri, lines);
+    // A `{` the edit left at the head of the units opens the block of the line before them.
+    if (span.joinsBefore && a > 0) a--;
+    // A block the edit left open runs into the next units: they are re-read with it.
+    else if (span.openBlocks > 0 && b < segs.length) b = Math.min(segs.length, b + Math.max(1, b - a));
+    else break;
   }
-  if (oldEnd - start > Math.max(4096, before.length * MAX_REREAD_FRACTION)) return parseSyntax(text, old.uri);
 
   const wa = firstAtLeast(old.words, wordStart, start);
   const wb = firstAtLeast(old.words, wordStart, oldEnd, wa);

@@ -106,6 +106,11 @@ export interface ParsedSpan {
   segments: number[];
   /** Blocks still open at the end of the span (0: the span is balanced). */
   openBlocks: number;
+  /**
+   * A top-level `{` comes before any top-level line of words in the span: in the whole text it
+   * belongs to the unit of the last line of words before the span.
+   */
+  joinsBefore: boolean;
 }
 
 /**
@@ -125,6 +130,8 @@ export function parseSpan(text: string, start: number, end: number, uri: string,
   const segments = [start];
   /** segments.length when the current top-level line began. */
   let lineSegments = 1;
+  let topLine = false;
+  let joinsBefore = false;
   /**
    * Where the words of the line being read start in `words` (-1: no line). A line's word list is
    * cut out of `words` when it ends, at its exact length (a list grown word by word would reserve
@@ -171,7 +178,10 @@ export function parseSpan(text: string, start: number, end: number, uri: string,
     if (idx === lbrace) {
       // `name` on one line and its `{` on a later one are one unit.
       if (lineFrom >= 0) endLine();
-      else if (stack.length === 1) segments.length = lineSegments;
+      else if (stack.length === 1) {
+        segments.length = lineSegments;
+        if (!topLine) joinsBefore = true;
+      }
       const block: BlockNode = { kind: 'block', open: w, children: [] };
       stack[stack.length - 1].children.push(block);
       stack.push({ block, children: block.children });
@@ -181,14 +191,17 @@ export function parseSpan(text: string, start: number, end: number, uri: string,
       else stack[0].children.push({ kind: 'stray-close', brace: w });
     } else if (lineFrom < 0) {
       lineFrom = words.length;
-      if (stack.length === 1) lineSegments = segments.length;
+      if (stack.length === 1) {
+        lineSegments = segments.length;
+        topLine = true;
+      }
     }
     words.push(w);
   }
   if (lineFrom >= 0) endLine();
   if (segments.length > 1 && segments[segments.length - 1] >= end) segments.pop();
   const comments = (lexed.groups.comments ?? []).map((c) => new TextComment(c.image, start + c.startOffset, start + c.startOffset + c.image.length, lines));
-  return { nodes: root, words, comments, segments, openBlocks: stack.length - 1 };
+  return { nodes: root, words, comments, segments, openBlocks: stack.length - 1, joinsBefore };
 }
 
 /** Parses one file's text. Never throws for any input. */

@@ -78,3 +78,13 @@ test('typing inside one block re-reads that block only, and the words after it m
   assert.deepEqual(last.range.start, { line: 7, character: 11 });
   assert.equal(tree.edit, undefined);
 });
+
+test('an edit that leaves a `{` at the head of a unit joins it to the unit of the line of words before', () => {
+  const text = 'global_defs {\n  router_id a\n}\n# the first instance\nvrrp_instance VI_1\n{\n  state MASTER\n}\nvrrp_instance VI_2 {\n}\n';
+  const at = text.indexOf('vrrp_instance VI_1');
+  const edited = text.slice(0, at) + text.slice(at + 'vrrp_instance VI_1'.length);
+  const fresh = parseSyntax(edited, URI);
+  // The `{` left alone opens the block of `global_defs`'s unit, as a fresh parse reads it.
+  assert.deepEqual(fresh.segments, [0, edited.indexOf('vrrp_instance VI_2')]);
+  same(reparse(parseSyntax(text, URI), edited), fresh, 'the edit');
+});
