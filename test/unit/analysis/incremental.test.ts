@@ -1,7 +1,7 @@
 // Incremental analysis of an edited document: the model re-read from the previous one (reparse.ts
 // for the text, reinterpret.ts for its meaning) gives the findings, symbols, semantic tokens,
 // folding ranges and completions a fresh analysis of the same text gives, after every edit of
-// random edit sequences on the corpus.
+// random edit sequences on the corpus (and keepalived's samples with KEEPALIVED_SAMPLES).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseSyntax } from '../../../server/src/parser/syntax-builder';
@@ -12,7 +12,7 @@ import type { IncludeResolver } from '../../../server/src/parser/interpretation'
 import type { SyntaxTree } from '../../../server/src/parser/syntax';
 import { checkModel } from '../../../server/src/analysis/analyze';
 import { completions, documentSymbols, foldingRanges, semanticTokens } from '../../../server/src/features';
-import { ourCorpus } from '../../helpers/corpus';
+import { allCorpora } from '../../helpers/corpus';
 import { rng } from '../../helpers/rng.mjs';
 
 const URI = 'file:///t/keepalived.conf';
@@ -63,7 +63,7 @@ function corpusIncludes(companions: Record<string, string>): IncludeResolver {
   };
 }
 
-const CASES = ourCorpus().flatMap((f) => {
+const CASES = allCorpora().flatMap((f) => {
   const includes = corpusIncludes(f.companions);
   const first = Object.keys(f.companions)[0];
   // Each file again with an include read at its top: the units after it are re-read around it.
