@@ -9,7 +9,7 @@ import type { KeywordSpec, LineSpec } from '../schema/types';
 import { walkLine, type LineWalk } from '../schema/line-walk';
 import { matchLine } from '../parser/validate-line';
 
-import { comparePos, containsRange, sameRange, touches } from '../parser/syntax';
+import { comparePos, containsRange, firstAtLeast, sameRange, touches } from '../parser/syntax';
 
 export { comparePos, containsRange, sameRange, touches };
 
@@ -52,14 +52,7 @@ export function wordAt(tree: SyntaxTree, pos: Position): Word | undefined {
 
 /** The index of the first word or comment (they are in text order) that starts at `offset` or later. */
 export function firstStartingAt(list: readonly { start: number }[], offset: number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid].start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return firstAtLeast(list, (t) => t.start, offset);
 }
 
 /** The comment of the tree on the line of `offset` that starts before it, if any. */

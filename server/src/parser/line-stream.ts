@@ -16,7 +16,7 @@ import {
 } from './preprocess';
 import type { Event, IncludeRef, IncludeTarget, Interpretation, InterpretOptions } from './interpretation';
 import type { Condition } from './statements';
-import type { SyntaxNode, SyntaxTree, Word } from './syntax';
+import { firstAtLeast, type SyntaxNode, type SyntaxTree, type Word } from './syntax';
 import { parseSyntax } from './syntax-builder';
 
 /** `${NAME}` / `${NAME params}`, as keepalived substitutes it. */
@@ -446,7 +446,7 @@ class SourceMap {
   }
 
   of(start: number, end: number): Word['source'] {
-    const p = this.pieces[lastAtOrBefore(this.pieces.length, (i) => this.pieces[i].at, start)];
+    const p = this.pieces[firstAtLeast(this.pieces, (q) => q.at, start + 1) - 1];
     if (!p || start >= p.at + p.length || end > p.at + p.length) return undefined;
     if ('name' in p) {
       const def = this.defs.get(p.name);
@@ -457,7 +457,7 @@ class SourceMap {
       return { anchor: def.word, offset: m[0].length + start - p.at, length: end - start };
     }
     const from = p.from + start - p.at;
-    const k = lastAtOrBefore(this.starts.length, (i) => this.starts[i], from);
+    const k = firstAtLeast(this.starts, (at) => at, from + 1) - 1;
     const w = this.origin[k];
     if (!w) return undefined;
     const offset = from - this.starts[k];
@@ -466,19 +466,4 @@ class SourceMap {
     if (!w.source || w.source.length !== w.text.length) return undefined;
     return { anchor: w.source.anchor, offset: w.source.offset + offset, length: end - start };
   }
-}
-
-/** The last index whose key is at most `x` (keys ascending), -1 when none: a binary search. */
-function lastAtOrBefore(n: number, key: (i: number) => number, x: number): number {
-  let lo = 0;
-  let hi = n - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (key(mid) <= x) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found;
 }

@@ -8,7 +8,7 @@
 import { interpret, SKIPPED_WHEN_DEFINED } from './interpreter';
 import type { Interpretation, InterpretOptions } from './interpretation';
 import type { Statement } from './statements';
-import type { SyntaxTree, Word } from './syntax';
+import { firstAtLeast, type SyntaxTree, type Word } from './syntax';
 
 /** An interpretation whose reading never left the plain top level between units. */
 function plain(i: Interpretation): boolean {
@@ -37,15 +37,9 @@ function plain(i: Interpretation): boolean {
  */
 function splice<T>(old: readonly T[], fresh: readonly T[], anchor: (t: T) => Word, removed: ReadonlySet<Word>, uri: string, start: number, single: boolean): T[] {
   let lo = 0;
-  if (single) {
-    // One file: the anchors are in text order, so the place is found by bisection.
-    let hi = old.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (anchor(old[mid]).start < start) lo = mid + 1;
-      else hi = mid;
-    }
-  } else {
+  // One file: the anchors are in text order, so the place is found by bisection.
+  if (single) lo = firstAtLeast(old, (t) => anchor(t).start, start);
+  else {
     while (lo < old.length && !(anchor(old[lo]).uri === uri && (anchor(old[lo]).start >= start || removed.has(anchor(old[lo]))))) lo++;
   }
   let end = lo;

@@ -3,7 +3,7 @@
 // others are kept, those after the edit moved by the change in length. The result is the tree
 // parseSyntax() gives for the new text (a property test holds them equal after random edits).
 import { TextLines } from './line-index';
-import type { CommentToken, SyntaxNode, SyntaxTree, Word } from './syntax';
+import { firstAtLeast, nodeStart, type CommentToken, type SyntaxTree, type Word } from './syntax';
 import { moveToken, parseSpan, parseSyntax } from './syntax-builder';
 
 /** What an edit replaced: the old tree, and the units, words and nodes re-read. */
@@ -25,22 +25,6 @@ export interface TreeEdit {
  * most of the file, a reload) is parsed anew.
  */
 const MAX_REREAD_FRACTION = 0.5;
-
-/** The index of the first element whose key is at least `x` (keys ascending). */
-function firstAtLeast<T>(list: readonly T[], key: (t: T) => number, x: number, from = 0): number {
-  let lo = from;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (key(list[mid]) < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-function nodeStart(n: SyntaxNode): number {
-  return n.kind === 'line' ? n.words[0].start : n.kind === 'block' ? n.open.start : n.brace.start;
-}
 
 const wordStart = (w: Word | CommentToken) => w.start;
 

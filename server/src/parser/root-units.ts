@@ -5,6 +5,7 @@
 // next piece starts at that unit. The text is lexed once but for the tail of each piece.
 import { TextLines } from './line-index';
 import { parseSpan, type ParsedSpan } from './syntax-builder';
+import { nodeStart } from './syntax';
 
 export type RootUnit = Pick<ParsedSpan, 'nodes' | 'words' | 'comments'>;
 
@@ -37,10 +38,6 @@ function truncate<T>(list: T[], end: number, start: (x: T) => number): T[] {
   while (n > 0 && start(list[n - 1]) >= end) n--;
   list.length = n;
   return list;
-}
-
-function nodeStart(n: ParsedSpan['nodes'][number]): number {
-  return n.kind === 'line' ? n.words[0].start : n.kind === 'block' ? n.open.start : n.brace.start;
 }
 
 /**

@@ -30,18 +30,15 @@ function kindTable(): WordKind[] {
   return (kinds = table);
 }
 
-/** A word of the file. Its range is computed from its offsets on first use. */
-class TextWord implements Word {
+/**
+ * A token of the file placed by its offsets: its range is computed on first use, and an edit
+ * before it moves it (reparse.ts).
+ */
+abstract class Placed {
   private r?: Range;
-  origin?: Word;
-  source?: WordSource;
   constructor(
-    readonly kind: WordKind,
-    readonly text: string,
-    public value: string,
     public start: number,
     public end: number,
-    readonly uri: string,
     public lines: TextLines,
   ) {}
 
@@ -62,25 +59,31 @@ class TextWord implements Word {
   }
 }
 
-class TextComment implements CommentToken {
-  private r?: Range;
+/** A word of the file. */
+class TextWord extends Placed implements Word {
+  origin?: Word;
+  source?: WordSource;
+  constructor(
+    readonly kind: WordKind,
+    readonly text: string,
+    public value: string,
+    start: number,
+    end: number,
+    readonly uri: string,
+    lines: TextLines,
+  ) {
+    super(start, end, lines);
+  }
+}
+
+class TextComment extends Placed implements CommentToken {
   constructor(
     readonly text: string,
-    public start: number,
-    public end: number,
-    public lines: TextLines,
-  ) {}
-
-  get range(): Range {
-    return (this.r ??= { start: this.lines.index.positionAt(this.start), end: this.lines.index.positionAt(this.end) });
-  }
-
-  move(delta: number, lines: TextLines, samePlace: boolean): void {
-    this.lines = lines;
-    if (samePlace) return;
-    this.start += delta;
-    this.end += delta;
-    this.r = undefined;
+    start: number,
+    end: number,
+    lines: TextLines,
+  ) {
+    super(start, end, lines);
   }
 }
 
@@ -91,7 +94,7 @@ class TextComment implements CommentToken {
  * line that made them.
  */
 export function moveToken(t: Word | CommentToken, lines: TextLines, delta?: number): void {
-  if (t instanceof TextWord || t instanceof TextComment) t.move(delta ?? 0, lines, delta === undefined);
+  if (t instanceof Placed) t.move(delta ?? 0, lines, delta === undefined);
 }
 
 /** A span of a text parsed on its own: the nodes, words and comments, with offsets into the whole text. */

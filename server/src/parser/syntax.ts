@@ -115,3 +115,24 @@ export function containsRange(outer: Range, inner: Range): boolean {
 export function sameRange(a: Range, b: Range): boolean {
   return comparePos(a.start, b.start) === 0 && comparePos(a.end, b.end) === 0;
 }
+
+/** Where a top-level node starts in its text. */
+export function nodeStart(n: SyntaxNode): number {
+  return n.kind === 'line' ? n.words[0].start : n.kind === 'block' ? n.open.start : n.brace.start;
+}
+
+/**
+ * The index of the first element of `list` (from `from` on) whose key is at least `x`, or the
+ * list's length: a bisection, for keys that do not decrease along the list (words, comments and
+ * nodes by offset).
+ */
+export function firstAtLeast<T>(list: readonly T[], key: (t: T) => number, x: number, from = 0): number {
+  let lo = from;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (key(list[mid]) < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

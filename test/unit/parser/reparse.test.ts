@@ -88,3 +88,30 @@ test('an edit that leaves a `{` at the head of a unit joins it to the unit of th
   assert.deepEqual(fresh.segments, [0, edited.indexOf('vrrp_instance VI_2')]);
   same(reparse(parseSyntax(text, URI), edited), fresh, 'the edit');
 });
+
+test('a change to more than half of the text is parsed anew, and equals a fresh parse', () => {
+  const text = Array.from({ length: 400 }, (_, i) => `vrrp_script s${i} {\n  script "/bin/true"\n}\n`).join('');
+  // The middle 60% goes: more than the half MAX_REREAD_FRACTION re-reads.
+  const cut = Math.floor(text.length * 0.2);
+  const edited = text.slice(0, cut) + text.slice(text.length - cut);
+  const tree = reparse(parseSyntax(text, URI), edited);
+  assert.equal(tree.edit, undefined);
+  same(tree, parseSyntax(edited, URI), 'the paste');
+});
+
+test('an edit inside 20,000 nested blocks is read without recursion', () => {
+  const depth = 20000;
+  const text = `a {\n}\n${'b {\n'.repeat(depth)}c 1\n${'}\n'.repeat(depth)}d {\n}\n`;
+  const at = text.indexOf('c 1') + 2;
+  const edited = `${text.slice(0, at)}2${text.slice(at + 1)}`;
+  const tree = reparse(parseSyntax(text, URI), edited);
+  const fresh = parseSyntax(edited, URI);
+  // Compared flat: the test's own recursive shape() would not reach that deep.
+  assert.deepEqual(tree.segments, fresh.segments);
+  assert.deepEqual(
+    tree.words.map((w) => [w.kind, w.text, w.start, w.end]),
+    fresh.words.map((w) => [w.kind, w.text, w.start, w.end]),
+  );
+  assert.equal(tree.words.find((w) => w.text === '2')?.range.start.line, depth + 2);
+  assert.deepEqual(tree.nodes.map((n) => n.kind), fresh.nodes.map((n) => n.kind));
+});
