@@ -11,7 +11,7 @@
 // A line starting with `@ID` keeps it at column 0.
 import type { FormattingOptions, Range, TextEdit } from 'vscode-languageserver-types';
 import type { BlockNode, SyntaxNode, SyntaxTree, Word } from '../parser/syntax';
-import { LineIndex } from './util';
+import { lineIndex } from './util';
 import { MAX_INDENT_DEPTH } from '../limits';
 
 export interface KeepalivedFormattingOptions extends FormattingOptions {
@@ -219,7 +219,7 @@ function clipGap(text: string, e: Gap, first: number, last: number, from: number
 }
 
 function toTextEdits(tree: SyntaxTree, edits: Gap[], range?: Range): TextEdit[] {
-  const ix = new LineIndex(tree.text);
+  const ix = lineIndex(tree);
   const out: TextEdit[] = [];
   for (const edit of edits) {
     let e: Gap | undefined = edit;

@@ -3,6 +3,7 @@ import type { Fix } from './finding';
 import type { ConfigModel } from '../model/types';
 import { LineIndex } from '../parser/line-index';
 import type { Statement } from '../parser/statements';
+import type { SyntaxTree } from '../parser/syntax';
 import { blockName } from './text';
 
 interface FileLines {
@@ -10,18 +11,20 @@ interface FileLines {
   eol: string;
 }
 
-/** The lines of the text split last: a broken file asks for the same text's lines once per finding. */
-let last: { text: string; lines: FileLines } | undefined;
+/** Each tree's lines, split once: a broken file asks for them once per finding. */
+const split = new WeakMap<SyntaxTree, FileLines>();
 
 function fileLines(model: ConfigModel, uri: string): FileLines | undefined {
   const tree = model.interp.trees.find((t) => t.uri === uri);
   if (!tree) return undefined;
-  if (last?.text === tree.text) return last.lines;
-  // Lines as the parser counts them (a lone CR ends one too), so ranges index them.
-  const ix = new LineIndex(tree.text);
-  const lines = Array.from({ length: ix.lineCount }, (_, l) => tree.text.slice(ix.lineStart(l), ix.lineEnd(l)));
-  last = { text: tree.text, lines: { lines, eol: /\r\n/.test(tree.text) ? '\r\n' : '\n' } };
-  return last.lines;
+  let f = split.get(tree);
+  if (!f) {
+    // Lines as the parser counts them (a lone CR ends one too), so ranges index them.
+    const ix = tree.lines?.index ?? new LineIndex(tree.text);
+    const lines = Array.from({ length: ix.lineCount }, (_, l) => tree.text.slice(ix.lineStart(l), ix.lineEnd(l)));
+    split.set(tree, (f = { lines, eol: /\r\n/.test(tree.text) ? '\r\n' : '\n' }));
+  }
+  return f;
 }
 
 const indentOf = (f: FileLines, s: Statement) => ((f.lines[s.keyword.range.start.line] ?? '').match(/^[ \t]*/) ?? [''])[0];
